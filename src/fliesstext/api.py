@@ -1,0 +1,151 @@
+"""The public entry points: extract() for one page, extract_many() for a stream of pages."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from . import __version__
+from .errors import FliesstextError
+from .ingest.decode import decode_bytes
+from .model import Article, BodyResult, Block, Failure, Image, Meta, Page, Removed
+from .options import DEFAULT_OPTIONS, Options
+
+_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I | re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+
+
+def detect_mode(text: str) -> str:
+    """'html' if the input is markup, 'text' if it is already-extracted text (maybe with a few tags)."""
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return "html"
+    tags = _TAG.findall(head)
+    closing = sum(1 for slash, _ in tags if slash)
+    return "html" if len(tags) >= 20 and closing >= 5 else "text"
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _merge_images(lead: tuple[Image, ...], body: tuple[Image, ...]) -> tuple[Image, ...]:
+    seen: set[str] = set()
+    out: list[Image] = []
+    for image in body + lead:
+        key = image.src or image.caption or image.alt or ""
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(image)
+    return tuple(out)
+
+
+def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tuple[str, ...] = ()) -> Article:
+    """Merge metadata and body: the teaser is taken out of the body so `text` has it exactly once."""
+    blocks: tuple[Block, ...] = body.blocks
+    removed: tuple[Removed, ...] = body.removed
+    if meta.teaser:
+        teaser = _norm(meta.teaser)
+        blocks = tuple(b for b in blocks if _norm(b.text) != teaser)
+    if meta.title:
+        title = _norm(meta.title)
+        dropped = tuple(Removed("title", b.text, "same text as the title") for b in blocks if _norm(b.text) == title)
+        if dropped:
+            blocks = tuple(b for b in blocks if _norm(b.text) != title)
+            removed = removed + dropped
+    return Article(
+        url=page.url, host=_host(page.url), lang=meta.lang, title=meta.title, kicker=meta.kicker, teaser=meta.teaser,
+        authors=meta.authors, date_published=meta.date_published, date_modified=meta.date_modified,
+        site_name=meta.site_name, section=meta.section, tags=meta.tags, canonical_url=meta.canonical_url,
+        images=_merge_images(meta.images, body.images), body=blocks, removed=removed, repairs=body.repairs,
+        mode=mode, warnings=warnings + body.warnings, id=page.id, source=page.source, version=__version__,  # type: ignore[arg-type]
+    )
+
+
+def _to_text(page: Page, options: Options) -> tuple[str, tuple[str, ...]]:
+    warnings: list[str] = []
+    content = page.content
+    if len(content) > options.max_bytes:
+        content = content[: options.max_bytes]
+        warnings.append(f"input truncated to {options.max_bytes} bytes")
+    if isinstance(content, bytes):
+        decoded = decode_bytes(content, page.http_charset)
+        if decoded.warning:
+            warnings.append(decoded.warning)
+        text = decoded.text
+    else:
+        text = content
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL characters removed")
+    return text, tuple(warnings)
+
+
+def extract_page(page: Page, options: Options = DEFAULT_OPTIONS) -> Article:
+    """Extract one Page. Raises only FliesstextError subclasses."""
+    from .html import extract_body
+    from .meta import extract_meta
+    from .text import extract_text
+
+    text, warnings = _to_text(page, options)
+    if not text.strip():
+        return assemble(Meta(), BodyResult(()), page, "text", warnings + ("empty input",))
+    mode = page.mode if page.mode != "auto" else options.mode
+    if mode == "auto":
+        mode = detect_mode(text)
+    if mode == "html":
+        from .parse import parse_html
+
+        parsed = parse_html(text, page.url)
+        meta = extract_meta(parsed, options, fetched_at=page.fetched_at)
+        body = extract_body(parsed, options, meta)
+    else:
+        meta, body = extract_text(text, page.url, options)
+    article = assemble(meta, body, page, mode, warnings)
+    if not article.body and not article.teaser:
+        article = _with_warning(article, "no article body found")
+    return article
+
+
+def _with_warning(article: Article, warning: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, warnings=article.warnings + (warning,))
+
+
+def extract(
+    content: str | bytes,
+    url: str | None = None,
+    mode: str = "auto",
+    options: Options | None = None,
+) -> Article:
+    """Extract the article from one page: raw HTML or already-extracted text, as str or bytes."""
+    opts = options or DEFAULT_OPTIONS
+    if mode != opts.mode:
+        opts = opts.with_(mode=mode)
+    return extract_page(Page(content=content, url=url, mode=opts.mode), opts)
+
+
+def extract_many(pages: Iterable[Page | str | bytes], options: Options | None = None) -> Iterator[Article | Failure]:
+    """One record out per page in: an Article, or a Failure saying why. Never stops on a bad page."""
+    opts = options or DEFAULT_OPTIONS
+    for index, item in enumerate(pages):
+        page = item if isinstance(item, Page) else Page(content=item, id=str(index))
+        try:
+            yield extract_page(page, opts)
+        except FliesstextError as err:
+            yield Failure(page.source or page.id or str(index), type(err).__name__, str(err), "extract", page.id)
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
+            yield Failure(page.source or page.id or str(index), type(err).__name__, str(err) or repr(err), "extract", page.id)

@@ -1,0 +1,1 @@
+"""Inputs -> Page: the one decoding path, files, and (later) archives and URLs."""
