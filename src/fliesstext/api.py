@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from . import __version__
 from .errors import FliesstextError
 from .ingest.decode import decode_bytes
-from .model import Article, BodyResult, Block, Failure, Image, Meta, Page, Removed
+from .model import Article, Block, BodyResult, Failure, Image, Meta, Page, Removed
 from .options import DEFAULT_OPTIONS, Options
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I | re.S)

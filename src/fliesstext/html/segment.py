@@ -1,0 +1,340 @@
+"""One iterative DOM walk: the page as a sequence of candidate blocks, each with the features the scorer reads.
+
+The walk keeps an explicit stack (no recursion: 10,000 nested divs are fine) and visits every node once.
+Per element it records tag, class/id word pieces and a few context flags; per text node it appends text to
+the open block. Block-level tags close the open block. Data tables and <pre> are read whole with C-side
+calls and not descended into.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+from ..model import Image
+
+# Tags that end the running text block (browser block-level elements and table parts).
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody thead tfoot tr td "
+    "th caption ul html legend option select textarea video audio picture".split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SKIP_TAGS = frozenset("head title button select option textarea input meta link base".split())
+_INSIDE_LI = frozenset(("p", "div"))  # inside <li> these do not start a new block
+_LAYOUT_IN_TABLE = "p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure"
+
+# Context flags, inherited by everything inside the element.
+F_LINK = 1
+F_FIGURE = 2
+F_CAPTION = 4
+F_ASIDE = 8
+F_NAV = 16
+F_HEADER = 32
+F_FOOTER = 64
+F_FORM = 128
+F_QUOTE = 256
+F_LIST = 512
+F_LABEL = 1024
+F_TIME = 2048
+F_ADDRESS = 4096
+F_STRONG = 8192  # bold/em: a whole-bold block is often a sub-heading or a byline
+_TAG_FLAGS = {
+    "a": F_LINK, "figure": F_FIGURE, "figcaption": F_CAPTION, "aside": F_ASIDE, "nav": F_NAV,
+    "header": F_HEADER, "footer": F_FOOTER, "form": F_FORM, "blockquote": F_QUOTE, "ul": F_LIST, "ol": F_LIST,
+    "label": F_LABEL, "time": F_TIME, "address": F_ADDRESS, "caption": F_CAPTION,
+}
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def class_tokens(value: str) -> tuple[str, ...]:
+    """'article-body__text isPremium' -> ('article', 'body', 'text', 'is', 'premium', 'articlebody', ...).
+
+    Word pieces plus the joined compound of each class (so 'articleBody' and 'article-body' both give
+    'articlebody'), lower-cased.
+    """
+    out: list[str] = []
+    for word in value.split():
+        pieces = [p for p in _SPLIT.split(_CAMEL.sub(r"\1 \2", word).lower()) if p]
+        out.extend(pieces)
+        if len(pieces) > 1:
+            out.append("".join(pieces))
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class Element:
+    """One element of the page as the walk saw it (kept for ancestor look-ups: parent is an index)."""
+
+    tag: str
+    parent: int
+    depth: int
+    tokens: tuple[str, ...]
+    flags: int
+    chars: int = 0  # text characters of blocks inside (filled while blocks are made)
+    blocks: int = 0
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A candidate block with its features. `owner` is the innermost block-level element around it."""
+
+    kind: str
+    text: str
+    tag: str
+    owner: int
+    flags: int
+    link_chars: int
+    index: int = 0
+    level: int | None = None
+    depth: int | None = None
+    ordered: bool | None = None
+    rows: tuple[tuple[str, ...], ...] | None = None
+    bold_chars: int = 0
+    score: float = 0.0
+    keep: bool = False
+    reason: str = ""
+    tokens: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass(slots=True)
+class RawImage:
+    image: Image
+    block_index: int  # number of blocks emitted before it
+    owner: int
+
+
+@dataclass(slots=True)
+class Segmentation:
+    blocks: list[RawBlock]
+    elements: list[Element]
+    images: list[RawImage]
+
+    def ancestors(self, index: int) -> list[int]:
+        """Element indices from `index` up to the root (inclusive of `index`)."""
+        out = []
+        elements = self.elements
+        while index >= 0:
+            out.append(index)
+            index = elements[index].parent
+        return out
+
+
+class _Walker:
+    """State of one walk. Text pieces accumulate in `parts` until a block-level boundary flushes them."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base_url = base_url
+        self.elements: list[Element] = []
+        self.blocks: list[RawBlock] = []
+        self.images: list[RawImage] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.bold_chars = 0
+        self.block_flags = 0
+        self.owner = -1
+        self.list_stack: list[bool] = []  # ordered? per open list
+        self.li_owner: int = -1  # element index of the open <li>, -1 if none
+        self.quote_depth = 0
+        self.brs = 0
+
+    # -- text ---------------------------------------------------------------------------------------------
+    def add_text(self, text: str, flags: int) -> None:
+        if not text:
+            return
+        if self.brs and not text.isspace():
+            self.brs = 0
+        if not self.parts:
+            self.block_flags = flags
+        else:
+            self.block_flags &= flags
+        self.parts.append(text)
+        if flags & F_LINK:
+            self.link_chars += len(text.strip())
+        if flags & F_STRONG:
+            self.bold_chars += len(text.strip())
+
+    def flush(self) -> None:
+        self.brs = 0
+        if not self.parts:
+            return
+        text = " ".join("".join(self.parts).split())
+        self.parts = []
+        link_chars, bold_chars = self.link_chars, self.bold_chars
+        self.link_chars = self.bold_chars = 0
+        if not text:
+            return
+        owner = self.owner
+        el = self.elements[owner]
+        tag = el.tag
+        kind, level, depth, ordered = "paragraph", None, None, None
+        if tag in _HEADINGS:
+            kind, level = "heading", _HEADINGS[tag]
+        elif self.li_owner >= 0 and self.list_stack:
+            kind, depth, ordered = "list_item", len(self.list_stack), self.list_stack[-1]
+        elif self.quote_depth:
+            kind = "quote"
+        block = RawBlock(kind, text, tag, owner, self.block_flags, min(link_chars, len(text)), len(self.blocks),
+                         level=level, depth=depth, ordered=ordered, bold_chars=min(bold_chars, len(text)))
+        self.blocks.append(block)
+
+    # -- elements -----------------------------------------------------------------------------------------
+    def enter(self, node: LexborNode, tag: str, parent: int, depth: int, flags: int) -> tuple[int, bool]:
+        """Record the element; return (element index, descend?); index -1 for a hidden element."""
+        attrs = node.attributes
+        if attrs and _is_hidden(attrs):
+            return -1, False
+        cls = attrs.get("class") or ""
+        ident = attrs.get("id") or ""
+        tokens = class_tokens(f"{cls} {ident}") if (cls or ident) else ()
+        own = _TAG_FLAGS.get(tag, 0)
+        if tag in ("b", "strong"):
+            own |= F_STRONG
+        index = len(self.elements)
+        self.elements.append(Element(tag, parent, depth, tokens, flags | own))
+        if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and self.li_owner >= 0):
+            self.flush()
+            self.owner = index
+        if tag == "img":
+            self.add_image(attrs, index)
+            return index, False
+        if tag == "br":
+            self.brs += 1
+            if self.brs >= 2:
+                self.flush()
+            else:
+                self.parts.append("\n") if self.parts else None
+            return index, False
+        if tag == "table" and node.css_first(_LAYOUT_IN_TABLE) is None and len(node.css("table")) == 1:
+            self.table_block(node, index, flags | own)
+            return index, False
+        if tag == "pre":
+            self.code_block(node, index, flags | own)
+            return index, False
+        if tag in ("ul", "ol"):
+            self.list_stack.append(tag == "ol")
+        elif tag == "li":
+            self.li_owner = index
+        elif tag == "blockquote":
+            self.quote_depth += 1
+        return index, True
+
+    def leave(self, index: int) -> None:
+        el = self.elements[index]
+        tag = el.tag
+        if tag not in _BLOCK_TAGS:
+            return
+        if tag in _INSIDE_LI and 0 <= self.li_owner < index:
+            self.parts.append(" ")
+            return  # <li><p>a</p><p>b</p></li>: one list item
+        self.flush()
+        if tag in ("ul", "ol"):
+            if self.list_stack:
+                self.list_stack.pop()
+        elif tag == "li":
+            self.li_owner = self._enclosing(el.parent, "li")
+        elif tag == "blockquote":
+            self.quote_depth = max(0, self.quote_depth - 1)
+        self.owner = self._enclosing_block(el.parent)
+
+    def _enclosing(self, index: int, tag: str) -> int:
+        elements = self.elements
+        while index >= 0 and elements[index].tag != tag:
+            index = elements[index].parent
+        return index
+
+    def _enclosing_block(self, index: int) -> int:
+        elements = self.elements
+        while index >= 0 and elements[index].tag not in _BLOCK_TAGS:
+            index = elements[index].parent
+        return max(index, 0)
+
+    # -- whole-subtree blocks -----------------------------------------------------------------------------
+    def table_block(self, node: LexborNode, index: int, flags: int) -> None:
+        rows: list[tuple[str, ...]] = []
+        for row in node.css("tr"):
+            cells = []
+            child = row.child
+            while child is not None:
+                if child.tag in ("td", "th"):
+                    cells.append(" ".join(child.text(deep=True).split()))
+                child = child.next
+            if any(cells):
+                rows.append(tuple(cells))
+        if not rows:
+            return
+        link_chars = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+        text = "\n".join(" | ".join(cells) for cells in rows)
+        self.blocks.append(RawBlock("table", text, "table", index, flags, min(link_chars, len(text)),
+                                    len(self.blocks), rows=tuple(rows)))
+
+    def code_block(self, node: LexborNode, index: int, flags: int) -> None:
+        text = node.text(deep=True).strip("\n")
+        if text.strip():
+            self.blocks.append(RawBlock("code", text, "pre", index, flags, 0, len(self.blocks)))
+
+    def add_image(self, attrs: Any, index: int) -> None:
+        src = attrs.get("src") or ""
+        if not src or src.startswith("data:"):
+            src = attrs.get("data-src") or attrs.get("data-lazy-src") or attrs.get("data-original") or src
+        if not src or src.startswith("data:"):
+            srcset = attrs.get("srcset") or attrs.get("data-srcset") or ""
+            src = srcset.split(",")[0].split()[0] if srcset.strip() else ""
+        if not src or src.startswith("data:"):
+            return
+        image = Image(src=src, alt=(attrs.get("alt") or "").strip() or None,
+                      width=_int(attrs.get("width")), height=_int(attrs.get("height")))
+        self.images.append(RawImage(image, len(self.blocks), index))
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = value.strip().removesuffix("px")
+    return int(digits) if digits.isdigit() and len(digits) < 7 else None
+
+
+def _is_hidden(attrs: Any) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()  # type: ignore[union-attr]
+
+
+def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
+    """Walk the tree under `root` once, in document order, and cut it into candidate blocks."""
+    walker = _Walker(base_url)
+    walker.elements.append(Element(root.tag or "body", -1, 0, (), 0))
+    walker.owner = 0
+    stack: list[tuple[LexborNode, int]] = [(root, 0)]
+    node = root.child
+    elements = walker.elements
+    while node is not None:
+        tag = node.tag
+        parent = stack[-1][1]
+        if tag == "-text":
+            walker.add_text(node.text_content or "", elements[parent].flags)
+        elif tag and tag[0] != "-" and tag not in _SKIP_TAGS:
+            index, descend = walker.enter(node, tag, parent, len(stack), elements[parent].flags)
+            child = node.child if descend else None
+            if child is not None:
+                stack.append((node, index))
+                node = child
+                continue
+            if index >= 0:
+                walker.leave(index)
+        nxt = node.next
+        while nxt is None and len(stack) > 1:
+            done, done_index = stack.pop()
+            walker.leave(done_index)
+            nxt = done.next
+        node = nxt
+    walker.flush()
+    return Segmentation(walker.blocks, walker.elements, walker.images)

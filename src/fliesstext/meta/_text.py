@@ -1,0 +1,74 @@
+"""Small string helpers shared by the meta extractors."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+_WS = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def clean(value: Any) -> str:
+    """NFC, entities decoded, invisible characters dropped, whitespace collapsed."""
+    if not isinstance(value, str):
+        return ""
+    if "&" in value:
+        value = html.unescape(value)
+    value = unicodedata.normalize("NFC", value.translate(_INVISIBLE))
+    return _WS.sub(" ", value).strip()
+
+
+def node_text(node: Any, separator: str = "") -> str:
+    """The visible text of a node: inline text kept as written, whitespace collapsed."""
+    if node is None:
+        return ""
+    return clean(node.text(deep=True, separator=separator) or "")
+
+
+def fold(text: str) -> str:
+    """Comparison key: casefolded, quotes unified, whitespace collapsed."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip().casefold()
+
+
+_QUOTES = str.maketrans({c: '"' for c in "„“”«»‘’‚‹›\"'`´「」『』"})
+
+
+def absolute(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    url = url.strip()
+    if url.startswith("data:"):
+        return None
+    if base:
+        try:
+            return urljoin(base, url)
+        except ValueError:
+            return url
+    return url
+
+
+def host_of(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def first_str(value: Any) -> str:
+    """A JSON-LD value that may be a string, a list of strings or an object with a name/@value."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        for item in value:
+            text = first_str(item)
+            if text:
+                return text
+        return ""
+    if isinstance(value, dict):
+        return first_str(value.get("name") or value.get("@value") or value.get("text"))
+    return ""
