@@ -16,7 +16,7 @@ demo: install
 	$(VENV)/bin/fliesstext extract examples/ --format md
 
 test: install
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests $(wildcard bench)
 	$(PY) -m pytest
 
 goldens: install
