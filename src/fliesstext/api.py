@@ -147,5 +147,5 @@ def extract_many(pages: Iterable[Page | str | bytes], options: Options | None = 
             yield extract_page(page, opts)
         except FliesstextError as err:
             yield Failure(page.source or page.id or str(index), type(err).__name__, str(err), "extract", page.id)
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
+        except Exception as err:  # a bug or a pathological page: reported as a record, the batch goes on
             yield Failure(page.source or page.id or str(index), type(err).__name__, str(err) or repr(err), "extract", page.id)

@@ -9,6 +9,10 @@ The scorer is the one documented in ../shared/bench/README.md, so figures are co
   no time-zone conversion). Records whose gold date is null are skipped.
 - authors: set F1 after casefold + whitespace normalisation. Records whose gold authors is null are skipped
   (the gold source has no authors attribute there); an empty gold list is scored like any other set.
+- lang (when the gold record has one): the primary subtag, casefolded ("de-AT" counts as "de").
+
+A field that no prediction fills at all (an extractor without an authors field, say) is reported as not
+predicted (accuracy None), not as 0.
 
 Standard library only, so the CLI and the tests can import it without the bench extras.
 """
@@ -107,6 +111,13 @@ def authors_f1(predicted: Any, expected: Any) -> float:
     return 2 * overlap / (len(pred) + len(gold))
 
 
+def lang_match(predicted: str | None, expected: str | None) -> bool:
+    def primary(code: str | None) -> str:
+        return (code or "").strip().replace("_", "-").split("-")[0].casefold()
+
+    return bool(primary(expected)) and primary(predicted) == primary(expected)
+
+
 # ---------------------------------------------------------------- record shapes
 
 
@@ -118,6 +129,7 @@ class Fields:
     title: str | None
     authors: Any  # list of names, a ';'-separated string, or None (= unknown)
     date: Any
+    lang: str | None = None
 
 
 def _body_text(value: Any) -> str | None:
@@ -136,7 +148,7 @@ def prediction_fields(record: Mapping[str, Any]) -> Fields:
         body = _body_text(record.get("body"))
     authors = record.get("authors", record.get("author"))
     date = record.get("date_published", record.get("date"))
-    return Fields(body, record.get("title"), authors, date)
+    return Fields(body, record.get("title"), authors, date, record.get("lang"))
 
 
 def gold_fields(record: Mapping[str, Any]) -> Fields:
@@ -146,7 +158,8 @@ def gold_fields(record: Mapping[str, Any]) -> Fields:
     if body is None and "text" in source:
         body = source.get("text")
     date = source.get("date", source.get("date_published"))
-    return Fields(_body_text(body), source.get("title"), source.get("authors"), date)
+    lang = source.get("lang", record.get("lang"))
+    return Fields(_body_text(body), source.get("title"), source.get("authors"), date, lang)
 
 
 # ---------------------------------------------------------------- page and set scores
@@ -161,6 +174,7 @@ class PageScore:
     title: bool | None  # None: not scored (gold has no title)
     date: bool | None  # None: not scored (gold date is null)
     authors: float | None  # None: not scored (gold authors is null)
+    lang: bool | None = None  # None: not scored (gold has no lang)
     missing: bool = False  # no prediction for this gold record
 
 
@@ -172,7 +186,8 @@ def score_page(predicted: Mapping[str, Any] | None, gold: Mapping[str, Any], pag
     title = title_match(pred.title, want.title) if want.title is not None else None
     date = date_match(pred.date, want.date) if date_day(want.date) is not None else None
     authors = authors_f1(pred.authors, want.authors) if want.authors is not None else None
-    return PageScore(page_id, precision, recall, f1, title, date, authors, predicted is None)
+    lang = lang_match(pred.lang, want.lang) if want.lang else None
+    return PageScore(page_id, precision, recall, f1, title, date, authors, lang, predicted is None)
 
 
 def _mean_median(values: Sequence[float]) -> dict[str, float | None]:
@@ -199,6 +214,7 @@ def summarize(scores: Sequence[PageScore]) -> dict[str, Any]:
         "title": _share(s.title for s in scores),
         "date": _share(s.date for s in scores),
         "authors": _share(s.authors for s in scores),
+        "lang": _share(s.lang for s in scores),
     }
 
 
@@ -206,10 +222,23 @@ def summarize(scores: Sequence[PageScore]) -> dict[str, Any]:
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    """Records of a JSON Lines file (plain or .gz); blank lines are skipped."""
+    """Records of a JSON Lines file (plain or .gz); blank lines are skipped. Bad content raises ValueError."""
     opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
-        return [json.loads(line) for line in handle if line.strip()]
+    records: list[dict[str, Any]] = []
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError(f"{path}:{number}: not a JSON object")
+                records.append(record)
+    except gzip.BadGzipFile as err:
+        raise ValueError(f"{path}: {err}") from err
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}:{number}: invalid JSON ({err.msg})") from err
+    return records
 
 
 def _keys(records: Sequence[Mapping[str, Any]], key: str) -> list[str] | None:
@@ -246,6 +275,10 @@ def evaluate_records(predictions: Sequence[Mapping[str, Any]], gold: Sequence[Ma
     paired_by, triples = pair_records(predictions, gold)
     scores = [score_page(pred, want, page_id) for page_id, pred, want in triples]
     result = summarize(scores)
+    fields = [prediction_fields(p) for p in predictions]
+    for name in ("title", "date", "authors", "lang"):
+        if not any(getattr(f, name) for f in fields):  # the extractor never gives this field: not a 0 score
+            result[name] = {"accuracy": None, "n": 0, "not_predicted": True}
     result["paired_by"] = paired_by
     result["predictions"] = len(predictions)
     result["pages"] = [asdict(s) for s in scores]
@@ -284,8 +317,10 @@ def format_report(result: Mapping[str, Any], worst: int = 5) -> str:
         ("body recall", _fmt(body["recall"]["mean"]), _fmt(body["recall"]["median"]), str(result["n"])),
         ("body F1", _fmt(body["f1"]["mean"]), _fmt(body["f1"]["median"]), str(result["n"])),
     ]
-    for field, label in (("title", "title exact"), ("date", "date same day"), ("authors", "authors set F1")):
-        rows.append((label, _fmt(result[field]["accuracy"]), "", str(result[field]["n"])))
+    fields = (("title", "title exact"), ("date", "date same day"), ("authors", "authors set F1"), ("lang", "lang"))
+    for field, label in fields:
+        if result[field]["n"]:
+            rows.append((label, _fmt(result[field]["accuracy"]), "", str(result[field]["n"])))
     lines = render_table(("field", "mean", "median", "pages"), rows)
     lines.append(
         f"{result['n']} gold records, {result.get('predictions', '?')} predictions, "

@@ -108,7 +108,7 @@ def test_pairing_falls_back_to_url_then_line_order() -> None:
     result = evaluate_records([{"text": "a b"}, {"body": [{"kind": "paragraph", "text": "c"}]}], flat_gold)
     assert result["paired_by"] == "line"
     assert result["body"]["f1"]["mean"] == 1.0
-    assert result["title"]["accuracy"] == 0.0
+    assert result["title"]["accuracy"] is None  # no prediction has a title: not predicted
 
 
 def test_evaluate_files_and_report(tmp_path: Path) -> None:
@@ -122,3 +122,31 @@ def test_evaluate_files_and_report(tmp_path: Path) -> None:
     report = format_report(result)
     assert "body F1" in report and "0.556" in report  # mean F1 (1 + 0 + 2/3) / 3
     assert "authors set F1" in report and "p2" in report  # worst page listed
+
+
+def test_lang_is_scored_on_the_primary_subtag_when_gold_has_one() -> None:
+    gold = [{"id": "a", "lang": "de", "expected": {"body": "x", "title": "T"}}, {"id": "b", "body": "y"}]
+    preds = [{"id": "a", "text": "x", "lang": "de-AT"}, {"id": "b", "text": "y", "lang": "en"}]
+    result = evaluate_records(preds, gold)
+    assert result["lang"] == {"accuracy": 1.0, "n": 1}
+    assert "lang" in format_report(result)
+
+
+def test_read_errors_are_value_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=":2: not a JSON object"):
+        evaluate_files(bad, bad)
+    bad.write_text('{"id": 1}\n{oops\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=":2: invalid JSON"):
+        evaluate_files(bad, bad)
+    fake_gz = tmp_path / "x.jsonl.gz"
+    fake_gz.write_text("not gzip", encoding="utf-8")
+    with pytest.raises(ValueError):
+        evaluate_files(fake_gz, fake_gz)
+
+
+def test_a_field_no_prediction_fills_is_not_predicted_rather_than_zero() -> None:
+    result = evaluate_records([{"id": "p1", "text": "a b c d", "title": "Title 1"}], GOLD[:1])
+    assert result["authors"]["accuracy"] is None and result["date"]["accuracy"] is None
+    assert result["title"]["accuracy"] == 1.0

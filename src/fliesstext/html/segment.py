@@ -22,7 +22,9 @@ _BLOCK_TAGS = frozenset(
     "th caption ul html legend option select textarea video audio picture".split()
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_TRANSPARENT = frozenset("span b strong em i u s small font mark abbr cite q sup sub bdi bdo wbr ins del dfn kbd samp var".split())
 _SKIP_TAGS = frozenset("head title button select option textarea input meta link base".split())
+_SPECIAL = frozenset("img br table pre ul ol li blockquote".split())
 _INSIDE_LI = frozenset(("p", "div"))  # inside <li> these do not start a new block
 _LAYOUT_IN_TABLE = "p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure"
 
@@ -40,14 +42,14 @@ F_LIST = 512
 F_LABEL = 1024
 F_TIME = 2048
 F_ADDRESS = 4096
-F_STRONG = 8192  # bold/em: a whole-bold block is often a sub-heading or a byline
+F_HIDDEN = 8192  # hidden attribute, aria-hidden or display:none (paywalled text is often hidden, so kept as a flag)
 _TAG_FLAGS = {
     "a": F_LINK, "figure": F_FIGURE, "figcaption": F_CAPTION, "aside": F_ASIDE, "nav": F_NAV,
     "header": F_HEADER, "footer": F_FOOTER, "form": F_FORM, "blockquote": F_QUOTE, "ul": F_LIST, "ol": F_LIST,
     "label": F_LABEL, "time": F_TIME, "address": F_ADDRESS, "caption": F_CAPTION,
 }
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_SPLIT = re.compile(r"[^a-z0-9]+")
+_PUNCT = str.maketrans({c: " " for c in "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "})
 
 
 def class_tokens(value: str) -> tuple[str, ...]:
@@ -58,7 +60,13 @@ def class_tokens(value: str) -> tuple[str, ...]:
     """
     out: list[str] = []
     for word in value.split():
-        pieces = [p for p in _SPLIT.split(_CAMEL.sub(r"\1 \2", word).lower()) if p]
+        if not word.islower() and not word.isdigit():
+            word = _CAMEL.sub(r"\1 \2", word)
+        low = word.lower()
+        if low.isalnum():
+            out.append(low)
+            continue
+        pieces = low.translate(_PUNCT).split()
         out.extend(pieces)
         if len(pieces) > 1:
             out.append("".join(pieces))
@@ -74,8 +82,7 @@ class Element:
     depth: int
     tokens: tuple[str, ...]
     flags: int
-    chars: int = 0  # text characters of blocks inside (filled while blocks are made)
-    blocks: int = 0
+    end: int = 0  # elements are numbered in document order: the subtree is [index, end)
 
 
 @dataclass(slots=True)
@@ -93,7 +100,6 @@ class RawBlock:
     depth: int | None = None
     ordered: bool | None = None
     rows: tuple[tuple[str, ...], ...] | None = None
-    bold_chars: int = 0
     score: float = 0.0
     keep: bool = False
     reason: str = ""
@@ -137,13 +143,14 @@ class _Walker:
         self.images: list[RawImage] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.bold_chars = 0
         self.block_flags = 0
         self.owner = -1
+        self.owners: list[int] = []  # enclosing block-level elements (owner of text), innermost last
         self.list_stack: list[bool] = []  # ordered? per open list
         self.li_owner: int = -1  # element index of the open <li>, -1 if none
         self.quote_depth = 0
         self.brs = 0
+        self.token_cache: dict[str, tuple[str, ...]] = {}
 
     # -- text ---------------------------------------------------------------------------------------------
     def add_text(self, text: str, flags: int) -> None:
@@ -158,8 +165,6 @@ class _Walker:
         self.parts.append(text)
         if flags & F_LINK:
             self.link_chars += len(text.strip())
-        if flags & F_STRONG:
-            self.bold_chars += len(text.strip())
 
     def flush(self) -> None:
         self.brs = 0
@@ -167,8 +172,8 @@ class _Walker:
             return
         text = " ".join("".join(self.parts).split())
         self.parts = []
-        link_chars, bold_chars = self.link_chars, self.bold_chars
-        self.link_chars = self.bold_chars = 0
+        link_chars = self.link_chars
+        self.link_chars = 0
         if not text:
             return
         owner = self.owner
@@ -182,79 +187,88 @@ class _Walker:
         elif self.quote_depth:
             kind = "quote"
         block = RawBlock(kind, text, tag, owner, self.block_flags, min(link_chars, len(text)), len(self.blocks),
-                         level=level, depth=depth, ordered=ordered, bold_chars=min(bold_chars, len(text)))
+                         level=level, depth=depth, ordered=ordered)
         self.blocks.append(block)
 
     # -- elements -----------------------------------------------------------------------------------------
     def enter(self, node: LexborNode, tag: str, parent: int, depth: int, flags: int) -> tuple[int, bool]:
         """Record the element; return (element index, descend?); index -1 for a hidden element."""
         attrs = node.attributes
-        if attrs and _is_hidden(attrs):
-            return -1, False
+        if attrs and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
+            flags |= F_HIDDEN
         cls = attrs.get("class") or ""
         ident = attrs.get("id") or ""
-        tokens = class_tokens(f"{cls} {ident}") if (cls or ident) else ()
+        tokens: tuple[str, ...] = ()
+        if cls or ident:
+            key = f"{cls} {ident}"
+            cached = self.token_cache.get(key)
+            if cached is None:
+                cached = self.token_cache[key] = class_tokens(key)
+            tokens = cached
         own = _TAG_FLAGS.get(tag, 0)
-        if tag in ("b", "strong"):
-            own |= F_STRONG
         index = len(self.elements)
         self.elements.append(Element(tag, parent, depth, tokens, flags | own))
         if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and self.li_owner >= 0):
-            self.flush()
+            if self.parts or self.brs:
+                self.flush()
+            self.owners.append(self.owner)
             self.owner = index
+        if tag in _SPECIAL:
+            return index, self.special(node, tag, attrs, index, flags | own)
+        return index, True
+
+    def special(self, node: LexborNode, tag: str, attrs: Any, index: int, flags: int) -> bool:
+        """Tags with their own handling; returns whether the walk descends into the element."""
         if tag == "img":
             self.add_image(attrs, index)
-            return index, False
-        if tag == "br":
+        elif tag == "br":
             self.brs += 1
             if self.brs >= 2:
                 self.flush()
-            else:
-                self.parts.append("\n") if self.parts else None
-            return index, False
-        if tag == "table" and node.css_first(_LAYOUT_IN_TABLE) is None and len(node.css("table")) == 1:
-            self.table_block(node, index, flags | own)
-            return index, False
-        if tag == "pre":
-            self.code_block(node, index, flags | own)
-            return index, False
-        if tag in ("ul", "ol"):
-            self.list_stack.append(tag == "ol")
-        elif tag == "li":
-            self.li_owner = index
-        elif tag == "blockquote":
-            self.quote_depth += 1
-        return index, True
+            elif self.parts:
+                self.parts.append("\n")
+        elif tag == "table":
+            if node.css_first(_LAYOUT_IN_TABLE) is not None or len(node.css("table")) != 1:
+                return True
+            self.table_block(node, index, flags)
+        elif tag == "pre":
+            self.code_block(node, index, flags)
+        else:
+            if tag in ("ul", "ol"):
+                self.list_stack.append(tag == "ol")
+            elif tag == "li":
+                self.li_owner = index
+            elif tag == "blockquote":
+                self.quote_depth += 1
+            return True
+        return False
 
     def leave(self, index: int) -> None:
         el = self.elements[index]
+        el.end = len(self.elements)
         tag = el.tag
         if tag not in _BLOCK_TAGS:
             return
         if tag in _INSIDE_LI and 0 <= self.li_owner < index:
             self.parts.append(" ")
             return  # <li><p>a</p><p>b</p></li>: one list item
-        self.flush()
-        if tag in ("ul", "ol"):
-            if self.list_stack:
-                self.list_stack.pop()
-        elif tag == "li":
-            self.li_owner = self._enclosing(el.parent, "li")
-        elif tag == "blockquote":
-            self.quote_depth = max(0, self.quote_depth - 1)
-        self.owner = self._enclosing_block(el.parent)
+        if self.parts or self.brs:
+            self.flush()
+        if tag in _SPECIAL:
+            if tag in ("ul", "ol"):
+                if self.list_stack:
+                    self.list_stack.pop()
+            elif tag == "li":
+                self.li_owner = self._enclosing(el.parent, "li")
+            elif tag == "blockquote":
+                self.quote_depth = max(0, self.quote_depth - 1)
+        self.owner = self.owners.pop() if self.owners else 0
 
     def _enclosing(self, index: int, tag: str) -> int:
         elements = self.elements
         while index >= 0 and elements[index].tag != tag:
             index = elements[index].parent
         return index
-
-    def _enclosing_block(self, index: int) -> int:
-        elements = self.elements
-        while index >= 0 and elements[index].tag not in _BLOCK_TAGS:
-            index = elements[index].parent
-        return max(index, 0)
 
     # -- whole-subtree blocks -----------------------------------------------------------------------------
     def table_block(self, node: LexborNode, index: int, flags: int) -> None:
@@ -309,32 +323,49 @@ def _is_hidden(attrs: Any) -> bool:
 
 
 def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
-    """Walk the tree under `root` once, in document order, and cut it into candidate blocks."""
+    """Walk the tree under `root` once, in document order, and cut it into candidate blocks.
+
+    Inline formatting tags (span, b, em, ...) are transparent: no record, no attribute read; that keeps the
+    per-node Python work small (the walk is most of the extractor's time).
+    """
     walker = _Walker(base_url)
     walker.elements.append(Element(root.tag or "body", -1, 0, (), 0))
     walker.owner = 0
-    stack: list[tuple[LexborNode, int]] = [(root, 0)]
-    node = root.child
     elements = walker.elements
+    add_text, enter, leave = walker.add_text, walker.enter, walker.leave
+    stack: list[tuple[LexborNode, int, bool]] = [(root, 0, False)]
+    parent = 0
+    node = root.child
     while node is not None:
         tag = node.tag
-        parent = stack[-1][1]
         if tag == "-text":
-            walker.add_text(node.text_content or "", elements[parent].flags)
+            text = node.text_content
+            if text:
+                add_text(text, elements[parent].flags)
+        elif tag in _TRANSPARENT:
+            child = node.child
+            if child is not None:
+                stack.append((node, parent, False))
+                node = child
+                continue
         elif tag and tag[0] != "-" and tag not in _SKIP_TAGS:
-            index, descend = walker.enter(node, tag, parent, len(stack), elements[parent].flags)
+            index, descend = enter(node, tag, parent, len(stack), elements[parent].flags)
             child = node.child if descend else None
             if child is not None:
-                stack.append((node, index))
+                stack.append((node, index, True))
+                parent = index
                 node = child
                 continue
             if index >= 0:
-                walker.leave(index)
+                leave(index)
         nxt = node.next
         while nxt is None and len(stack) > 1:
-            done, done_index = stack.pop()
-            walker.leave(done_index)
+            done, done_index, recorded = stack.pop()
+            if recorded:
+                leave(done_index)
+            parent = stack[-1][1]
             nxt = done.next
         node = nxt
     walker.flush()
-    return Segmentation(walker.blocks, walker.elements, walker.images)
+    elements[0].end = len(elements)
+    return Segmentation(walker.blocks, elements, walker.images)

@@ -12,12 +12,13 @@ from typing import IO, Any
 from .base import IngestStats, Item, ingest_failure, require
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml+html", "text/xhtml"})
-_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 
 def _looks_like_html(payload: bytes) -> bool:
-    head = payload[:512].lstrip().lower()
-    return head.startswith(_SNIFF)
+    """No Content-Type: markup if it starts with a tag (after a BOM and whitespace)."""
+    head = payload[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"<")
+
 
 
 def _classify(record: Any, payload: bytes) -> str | None:
@@ -80,3 +81,10 @@ def _record_item(record: Any, name: str, stats: IngestStats, max_bytes: int) -> 
         stats.skip(reason)
         return None
     return _page(record, payload, name)
+
+
+def page_extras(page: Any) -> tuple[tuple[str, Any], ...]:
+    """Provenance keys for the output record of a page read from a WARC (see docs/schema.md)."""
+    if not (page.id and page.id.startswith("<urn:")):
+        return (("fetched_at", page.fetched_at),) if page.fetched_at else ()
+    return (("warc_record_id", page.id), ("warc_date", page.fetched_at), ("warc_target_uri", page.url))

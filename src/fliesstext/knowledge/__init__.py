@@ -7,6 +7,8 @@ with kinds from removed_kinds.json.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -35,3 +37,88 @@ def phrases(lang: str) -> dict[str, tuple[str, ...]]:
         return {}
     data = _load(f"phrases/{lang}.json")
     return {kind: tuple(values) for kind, values in data.items() if not kind.startswith("_")}
+
+
+@lru_cache(maxsize=64)
+def language_list(lang: str, key: str) -> frozenset[str]:
+    """A word list kept beside the phrases, e.g. `_one_letter_words` (lower case; empty if unknown)."""
+    if lang not in phrase_languages():
+        return frozenset()
+    return frozenset(_load(f"phrases/{lang}.json").get(key, ()))
+
+
+_TOKEN = re.compile(r"\w+|©")
+
+
+def phrase_tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (and ©): phrases and lines are compared token by token."""
+    return _TOKEN.findall(text.lower())
+
+
+class PhraseMatcher:
+    """All boilerplate phrases of some languages, indexed by first token; hits are whole token runs.
+
+    Token lookups instead of one big regex alternation: a line costs one dict probe per token.
+    """
+
+    __slots__ = ("_index",)
+
+    def __init__(self, tables: Iterable[dict[str, tuple[str, ...]]]) -> None:
+        index: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {}
+        for table in tables:
+            for kind, values in table.items():
+                for phrase in values:
+                    tokens = tuple(phrase_tokens(phrase))
+                    if tokens:
+                        index.setdefault(tokens[0], {}).setdefault(tokens, (kind, phrase.lower()))
+        self._index = {first: sorted(found.items(), key=lambda item: -len(item[0])) for first, found in index.items()}
+
+    def find_all(self, text: str) -> list[tuple[str, str]]:
+        """Every (kind, phrase) hit, left to right (the longest phrase at each token)."""
+        return [(kind, phrase) for _, kind, phrase in self.find_tokens(phrase_tokens(text))]
+
+    def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
+        """(token count, kind, phrase) for every hit in a token list."""
+        hits: list[tuple[int, str, str]] = []
+        index = self._index
+        if index.keys().isdisjoint(tokens):
+            return hits
+        size = len(tokens)
+        for i, token in enumerate(tokens):
+            candidates = index.get(token)
+            if candidates is None:
+                continue
+            for key, (kind, phrase) in candidates:
+                n = len(key)
+                if i + n <= size and (n == 1 or tuple(tokens[i:i + n]) == key):
+                    hits.append((n, kind, phrase))
+                    break
+        return hits
+
+    def match(self, text: str) -> tuple[str, str] | None:
+        """The longest (kind, phrase) hit in `text`, or None."""
+        hits = self.find_all(text)
+        if not hits:
+            return None
+        return max(hits, key=lambda hit: len(hit[1]))
+
+
+@lru_cache(maxsize=64)
+def phrase_matcher(lang: str | None) -> PhraseMatcher:
+    """Matcher for one language plus English (English boilerplate appears on pages in every language)."""
+    langs = [lang] if lang and lang != "en" else []
+    langs.append("en")
+    return PhraseMatcher(phrases(code) for code in langs)
+
+
+def match_phrase(text: str, lang: str | None) -> tuple[str, str] | None:
+    """(kind, phrase) of the longest boilerplate phrase in `text` for `lang` (+ English), or None."""
+    return phrase_matcher(lang).match(text)
+
+
+@lru_cache(maxsize=64)
+def language_tuple(lang: str, key: str) -> tuple[str, ...]:
+    """An ordered word list kept beside the phrases, e.g. `_months` (12 entries, '|'-separated variants)."""
+    if lang not in phrase_languages():
+        return ()
+    return tuple(_load(f"phrases/{lang}.json").get(key, ()))

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 _WS = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean(value: Any) -> str:
@@ -17,7 +17,10 @@ def clean(value: Any) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    value = unicodedata.normalize("NFC", value.translate(_INVISIBLE))
+    if _INVISIBLE.search(value):
+        value = _INVISIBLE.sub("", value)
+    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
     return _WS.sub(" ", value).strip()
 
 
@@ -30,10 +33,14 @@ def node_text(node: Any, separator: str = "") -> str:
 
 def fold(text: str) -> str:
     """Comparison key: casefolded, quotes unified, whitespace collapsed."""
-    return _WS.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    if _HAS_QUOTE.search(text):
+        text = text.translate(_QUOTES)
+    return _WS.sub(" ", text).strip().casefold()
 
 
-_QUOTES = str.maketrans({c: '"' for c in "„“”«»‘’‚‹›\"'`´「」『』"})
+_QUOTE_CHARS = "„“”«»‘’‚‹›'`´「」『』"
+_QUOTES = str.maketrans({c: '"' for c in _QUOTE_CHARS})
+_HAS_QUOTE = re.compile(f"[{_QUOTE_CHARS}]")
 
 
 def absolute(url: str | None, base: str | None) -> str | None:

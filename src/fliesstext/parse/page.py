@@ -57,6 +57,10 @@ def _read_scripts(tree: LexborHTMLParser) -> tuple[tuple[dict[str, Any], ...], t
     for node in tree.css("script"):
         kind = (node.attributes.get("type") or "").lower()
         if "json" not in kind:
+            if kind in ("", "text/javascript") and "src" not in node.attributes:
+                raw = node.text(deep=True) or ""
+                if raw.lstrip().startswith("self.__next_f.push("):  # Next.js flight data (app router)
+                    others.append(("__next_f", raw))
             continue
         raw = node.text(deep=True) or ""
         if len(raw) > _MAX_JSON_SCRIPT:

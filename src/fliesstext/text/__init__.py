@@ -1,15 +1,18 @@
-"""Noisy, already-extracted text -> lines -> classified blocks -> the same Meta/BodyResult as html/."""
+"""Noisy, already-extracted text -> lines -> classified blocks -> the same Meta/BodyResult as html/.
+
+Stages: character repairs -> lines with layout features -> language -> phrase labels -> line scores ->
+article region (max-sum run) -> labels inside and outside the region -> title/kicker/teaser -> blocks.
+"""
 from __future__ import annotations
 
-from ..model import Block, BodyResult, Meta
+from ..model import BodyResult, Meta
 from ..options import Options
+from .pipeline import run
 
 
 def extract_text(text: str, url: str | None, options: Options) -> tuple[Meta, BodyResult]:
-    """Placeholder: C4-style line rules. Replaced by the real cleaner."""
-    blocks = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if len(line.split()) >= 5 and line[-1:] in ".!?\"'“”":
-            blocks.append(Block("paragraph", line))
-    return Meta(), BodyResult(tuple(blocks))
+    """Clean one already-extracted text: every dropped line lands in `removed`, every repair in `repairs`."""
+    return run(text, url, options)
+
+
+__all__ = ["extract_text"]

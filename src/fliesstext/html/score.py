@@ -1,0 +1,203 @@
+"""Block features -> scores. Knowledge (class/id tokens) and thresholds are data, loaded once per process.
+
+A block's *content mass* says how much it looks like running article text (long, sentence-like, few links,
+no boilerplate context); the selector finds the container that holds most of that mass.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .segment import (
+    F_ASIDE,
+    F_CAPTION,
+    F_FOOTER,
+    F_FORM,
+    F_HIDDEN,
+    F_LABEL,
+    F_NAV,
+    RawBlock,
+    Segmentation,
+)
+
+# Context flags that make a block boilerplate when they arise inside the chosen container.
+BAD_FLAGS = {F_CAPTION: "caption", F_NAV: "navigation", F_ASIDE: "other", F_FOOTER: "footer", F_FORM: "other",
+             F_LABEL: "other", F_HIDDEN: "hidden"}
+_MASS_FLAGS = F_CAPTION | F_NAV | F_FOOTER | F_FORM | F_LABEL | F_HIDDEN
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENTENCE_END = frozenset(".!?:;\"'”“»«)…。！？」")
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    negative: dict[str, str]  # class/id piece -> removed kind
+    positive: frozenset[str]
+    thresholds: dict[str, dict[str, float]]  # favor preset -> name -> value
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    base = resources.files("fliesstext.knowledge")
+    tokens = json.loads(base.joinpath("html_tokens.json").read_text(encoding="utf-8"))
+    thresholds = json.loads(base.joinpath("html_thresholds.json").read_text(encoding="utf-8"))
+    presets = {k: v for k, v in thresholds.items() if not k.startswith("_")}
+    return Knowledge(dict(tokens["negative"]), frozenset(tokens["positive"]), presets)
+
+
+def negative_token(seg: Segmentation, block: RawBlock, stop: int, limit: int, kb: Knowledge,
+                   bulk: list[float] | None = None, floor: float = 0.0,
+                   disabled: frozenset[str] = frozenset()) -> str | None:
+    """The first boilerplate class/id piece on the owner and its ancestors below `stop` (at most `limit` deep).
+
+    A class name cannot veto the bulk of the article: an element whose subtree holds at least `floor` of raw
+    text mass (`bulk`, per element) is not boilerplate, whatever its class says (WordPress puts 'tag-...'
+    and 'category-...' on the article element itself).
+    """
+    index = block.owner
+    elements = seg.elements
+    negative = kb.negative
+    steps = 0
+    while index > stop and steps < limit:
+        tokens = elements[index].tokens
+        if tokens and (bulk is None or bulk[index] < floor):
+            for token in tokens:
+                if token in negative and token not in disabled:
+                    return token
+        index = elements[index].parent
+        steps += 1
+    return None
+
+
+def is_sentence_like(text: str) -> bool:
+    return text[-1:] in _SENTENCE_END or text.count(". ") >= 1
+
+
+def text_units(text: str) -> int:
+    """Length in Latin-character equivalents: a CJK character carries about a word, so it counts 3."""
+    if text.isascii():
+        return len(text)
+    return len(text) + 2 * len(_CJK.findall(text))
+
+
+def raw_mass(block: RawBlock, th: dict[str, float]) -> float:
+    """Text mass from the block alone (length, links, punctuation), before any context is read."""
+    if block.kind not in ("paragraph", "quote", "list_item"):
+        return 0.0
+    length = text_units(block.text)
+    if length < th["mass_min_chars"] or block.link_density > th["mass_max_link_density"]:
+        return 0.0
+    weight = 1.0 if is_sentence_like(block.text) else 0.5
+    if block.kind == "list_item":
+        weight *= 0.5
+    return length * (1.0 - block.link_density) * weight
+
+
+def accumulate(seg: Segmentation, masses: list[float]) -> list[float]:
+    """Per element, the sum of the masses of the blocks inside it."""
+    acc = [0.0] * len(seg.elements)
+    elements = seg.elements
+    for block, mass in zip(seg.blocks, masses, strict=True):
+        if mass <= 0:
+            continue
+        index = block.owner
+        while index >= 0:
+            acc[index] += mass
+            index = elements[index].parent
+    return acc
+
+
+def path_tokens(seg: Segmentation, block: RawBlock, limit: int, kb: Knowledge) -> set[str]:
+    out: set[str] = set()
+    index, steps = block.owner, 0
+    elements, negative = seg.elements, kb.negative
+    while index >= 0 and steps < limit:
+        out.update(t for t in elements[index].tokens if t in negative)
+        index = elements[index].parent
+        steps += 1
+    return out
+
+
+def disabled_tokens(seg: Segmentation, raw: list[float], kb: Knowledge, th: dict[str, float]) -> frozenset[str]:
+    """Boilerplate pieces that sit on the path of much of the page's running text are no evidence on this
+    page ('sidebar-grid__content' around every paragraph, a 'print' class on each <p>)."""
+    total = sum(raw)
+    if total <= 0:
+        return frozenset()
+    token_mass: dict[str, float] = {}
+    for block, mass in zip(seg.blocks, raw, strict=True):
+        if mass > 0:
+            for token in path_tokens(seg, block, 64, kb):
+                token_mass[token] = token_mass.get(token, 0.0) + mass
+    share = th["token_disable_share"] * total
+    return frozenset(t for t, m in token_mass.items() if m >= share)
+
+
+def ignored_flags(seg: Segmentation, raw: list[float], th: dict[str, float]) -> int:
+    """Context flags around much of the running text are no evidence either (an ASP.NET <form> around the
+    whole page, an <aside> that holds the article)."""
+    total = sum(raw)
+    share = th["token_disable_share"] * total
+    ignored = 0
+    for flag in BAD_FLAGS:
+        if flag != F_HIDDEN and total > 0 and sum(m for b, m in zip(seg.blocks, raw, strict=True) if m and b.flags & flag) >= share:
+            ignored |= flag
+    return ignored
+
+
+@dataclass(slots=True)
+class Masses:
+    content: list[float]  # per block: raw mass, zeroed in boilerplate context
+    raw: list[float]  # per block
+    bulk: list[float]  # per element: raw mass inside
+    disabled: frozenset[str]  # negative tokens that are no evidence on this page
+    ignored: int  # context flags that are no evidence on this page
+
+
+def content_masses(seg: Segmentation, kb: Knowledge, th: dict[str, float]) -> Masses:
+    raw = [raw_mass(b, th) for b in seg.blocks]
+    bulk = accumulate(seg, raw)
+    disabled = disabled_tokens(seg, raw, kb, th)
+    ignored = ignored_flags(seg, raw, th)
+    bad = _MASS_FLAGS & ~ignored
+    floor = th["veto_floor"] * sum(raw)
+    depth = int(th["mass_token_depth"])
+    out = []
+    for block, mass in zip(seg.blocks, raw, strict=True):
+        if mass and (block.flags & bad
+                     or negative_token(seg, block, -1, depth, kb, bulk, floor, disabled)):
+            mass = 0.0
+        out.append(mass)
+    discount_teaser_cards(seg, out, th["card_weight"])
+    return Masses(out, raw, bulk, disabled, ignored)
+
+
+def discount_teaser_cards(seg: Segmentation, masses: list[float], weight: float) -> None:
+    """Lower the mass of text that sits in a teaser card: the largest element around the block that holds no
+    other text block ('unit') also holds a linked headline. Article paragraphs share their parent with other
+    paragraphs (unit = the <p> or a wrapper around it alone); a 'more stories' river repeats cards of
+    linked headline + summary + time, and each summary is a sentence-like paragraph too."""
+    counts = accumulate(seg, [1.0 if m > 0 else 0.0 for m in masses])
+    elements, blocks = seg.elements, seg.blocks
+    for block in blocks:
+        if masses[block.index] <= 0:
+            continue
+        unit = block.owner
+        while elements[unit].parent >= 0 and counts[elements[unit].parent] <= 1:
+            unit = elements[unit].parent
+        end = max(elements[unit].end, unit + 1)
+        if _has_linked_heading(blocks, block.index, unit, end):
+            masses[block.index] *= weight
+
+
+def _has_linked_heading(blocks: list[RawBlock], index: int, unit: int, end: int) -> bool:
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(blocks) and unit <= blocks[i].owner < end:
+            other = blocks[i]
+            if other.kind == "heading" and other.link_density > 0.5:
+                return True
+            i += step
+    return False

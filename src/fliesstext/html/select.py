@@ -1,0 +1,137 @@
+"""Pick the body region: the container holding most content mass, the teaser between headline and container,
+then drop what looks like boilerplate inside it. Every decision leaves a reason on the block."""
+from __future__ import annotations
+
+import unicodedata
+
+from .score import BAD_FLAGS, Knowledge, Masses, accumulate, content_masses, is_sentence_like, negative_token
+from .segment import F_FIGURE, F_HIDDEN, RawBlock, Segmentation
+
+
+def subtree_end(seg: Segmentation, index: int) -> int:
+    """Elements are numbered in document order, so a subtree is the index range [index, end)."""
+    return max(seg.elements[index].end, index + 1)
+
+
+def choose_container(seg: Segmentation, masses: list[float], share: float) -> int:
+    """The deepest element whose subtree holds at least `share` of all content mass (0 = the whole body)."""
+    total = sum(masses)
+    if total <= 0:
+        return 0
+    acc = accumulate(seg, masses)
+    elements = seg.elements
+    need = share * total
+    best = 0
+    for index, value in enumerate(acc):
+        if value >= need and elements[index].depth > elements[best].depth:
+            best = index
+    # a single block element is no container: its siblings are part of the same text
+    end = subtree_end(seg, best)
+    owners = {b.owner for b in seg.blocks if best <= b.owner < end}
+    if owners == {best} and elements[best].parent >= 0:
+        best = elements[best].parent
+    return best
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def find_headline(seg: Segmentation, title: str | None, before: int) -> int:
+    """Index of the headline block: the heading equal to the title, else the last <h1> before `before`."""
+    blocks = seg.blocks
+    if title:
+        wanted = norm(title)
+        for block in blocks[:before]:
+            if block.kind == "heading" and (norm(block.text) == wanted or (len(wanted) > 20 and wanted in norm(block.text))):
+                return block.index
+    headline = -1
+    for block in blocks[:before]:
+        if block.kind == "heading" and block.level == 1:
+            headline = block.index
+    return headline
+
+
+def _lca(seg: Segmentation, a: int, b: int) -> int:
+    seen = set(seg.ancestors(a))
+    index = b
+    while index >= 0 and index not in seen:
+        index = seg.elements[index].parent
+    return max(index, 0)
+
+
+def judge_inside(seg: Segmentation, block: RawBlock, container: int, kb: Knowledge, th: dict[str, float],
+                 masses: Masses) -> str:
+    """'' to keep the block, else the reason it is boilerplate. Context is read relative to the container."""
+    rel_flags = block.flags & ~seg.elements[container].flags & ~masses.ignored
+    for flag, name in BAD_FLAGS.items():
+        if rel_flags & flag and not (flag == F_HIDDEN and masses.raw[block.index] > 0):
+            return f"inside <{name}> element"
+    if rel_flags & F_FIGURE and len(block.text) < 300:
+        return "inside figure"
+    floor = th["veto_floor"] * masses.bulk[container]
+    token = negative_token(seg, block, container, 64, kb, masses.bulk, floor, masses.disabled)
+    if token:
+        return f"class/id token '{token}'"
+    limit = th["keep_max_link_density"]
+    if block.link_density > limit and block.kind != "table":
+        return f"link density {block.link_density:.2f}"
+    return ""
+
+
+def judge_teaser(seg: Segmentation, block: RawBlock, top: int, kb: Knowledge, th: dict[str, float],
+                 masses: Masses) -> str:
+    """Blocks between headline and container are kept only if they read like a lead paragraph."""
+    if block.kind not in ("paragraph", "quote"):
+        return "between headline and body, not a paragraph"
+    if len(block.text) < th["teaser_min_chars"]:
+        return f"between headline and body, shorter than {int(th['teaser_min_chars'])} chars"
+    if not is_sentence_like(block.text) and len(block.text) < 120:
+        return "between headline and body, not sentence-like"
+    reason = judge_inside(seg, block, top, kb, th, masses)
+    return f"between headline and body, {reason}" if reason else ""
+
+
+def drop_orphan_headings(blocks: list[RawBlock]) -> None:
+    """A heading is kept only if kept text follows it before the next heading."""
+    has_text_after = False
+    for block in reversed(blocks):
+        if not block.keep:
+            continue
+        if block.kind == "heading":
+            if not has_text_after:
+                block.keep, block.reason = False, "heading without body text after it"
+            has_text_after = False
+        else:
+            has_text_after = True
+
+
+def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | None) -> int:
+    """Mark blocks keep/reason in place; return the container element index."""
+    blocks = seg.blocks
+    masses = content_masses(seg, kb, th)
+    container = choose_container(seg, masses.content, th["container_share"])
+    end = subtree_end(seg, container)
+    inside = [b for b in blocks if container <= b.owner < end]
+    first = inside[0].index if inside else len(blocks)
+    first_mass = next((b.index for b in inside if masses.content[b.index] > 0), first)
+    headline = find_headline(seg, title, first_mass)
+    title_norm = norm(title) if title else None
+    for block in blocks:
+        block.reason = "outside selected region"
+    for block in inside:
+        if block.index <= headline:
+            block.reason = "before the headline"
+            continue
+        block.reason = judge_inside(seg, block, container, kb, th, masses)
+        block.keep = not block.reason
+    if 0 <= headline < first:
+        top = _lca(seg, blocks[headline].owner, container)
+        for block in blocks[headline + 1:first]:
+            block.reason = judge_teaser(seg, block, top, kb, th, masses)
+            block.keep = not block.reason
+    for block in blocks:
+        if block.keep and title_norm and block.kind == "heading" and norm(block.text) == title_norm:
+            block.keep, block.reason = False, "same text as the title"
+    drop_orphan_headings(blocks)
+    return container

@@ -1,0 +1,186 @@
+"""Authors: names only, deduplicated; from JSON-LD, meta tags, then byline elements.
+
+A byline that names only the site (JSON-LD author == publisher) gives way to a byline element with
+people's names when the page shows one.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..parse import ParsedPage
+from ._text import clean, fold, node_text
+from .jsonld import JsonLd, names
+from .knowledge import BylineRules, byline_rules
+
+_META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+              "cxenseparse:author", "twitter:creator:name", "twitter:misc:written by", "articleauthor")
+_BYLINE_CSS = ('[itemprop="author"], [rel="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
+               '[class*="Author"], [class*="autor"], [class*="Autor"], address')
+_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s|\s[-–—]\s)\s*")
+_PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+_DIGITS = re.compile(r"\d")
+_URLISH = re.compile(r"^(?:https?:|www\.)|@\w+\.\w|\.(?:html?|php|aspx?)\b|/.*/", re.I)
+_PARTICLES = frozenset({"von", "van", "de", "del", "della", "der", "den", "da", "di", "do", "dos", "la", "le", "du", "bin",
+                        "al", "el", "y", "ter", "ten", "zu", "af", "av", "st.", "mc", "o'"})
+_MAX_NAME_WORDS = 5
+_MAX_BYLINE_CHARS = 160
+_MAX_BYLINE_NODES = 40
+
+
+def _strip_prefix(text: str, rules: BylineRules) -> str:
+    low = text.casefold()
+    for prefix in rules.prefixes:
+        if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalnum()
+                                       or prefix.endswith(":")):
+            return text[len(prefix):].lstrip(" :\u00a0")
+    return text
+
+
+def _strip_roles(part: str, rules: BylineRules) -> str:
+    words = part.split()
+    for i, word in enumerate(words):
+        if i and word.casefold() in rules.role_suffix_words:
+            words = words[:i]  # "Dolores Chang For Dailymail.Com"
+            break
+    while words and words[-1].casefold().strip(".,:") in rules.roles:
+        words.pop()
+    while words and words[0].casefold().strip(".,:") in rules.roles:
+        words.pop(0)
+    text = " ".join(words)
+    low = text.casefold()
+    for role in rules.roles:
+        if " " in role and low.endswith(" " + role):
+            text = text[: -len(role)].strip()
+            low = text.casefold()
+    return text
+
+
+def split_names(text: str, rules: BylineRules) -> list[str]:
+    """'Von A und B, dpa' -> ['A', 'B', 'dpa']; roles, parentheses, URLs and descriptions dropped."""
+    text = _PAREN.sub(" ", clean(text)).strip()
+    text = _strip_prefix(text, rules)
+    out: list[str] = []
+    for chunk in _SPLIT.split(text):
+        words = chunk.split()
+        parts, current = [], []
+        for word in words:
+            if word.casefold() in rules.joiners and current:
+                parts.append(" ".join(current))
+                current = []
+            else:
+                current.append(word)
+        if current:
+            parts.append(" ".join(current))
+        for part in parts:
+            name = _strip_roles(_strip_prefix(part.strip(" .:\u00a0"), rules), rules).strip(" ,.:")
+            if _is_name(name, rules):
+                out.append(name)
+    return out
+
+
+def _is_name(name: str, rules: BylineRules) -> bool:
+    if not name or len(name) > 60 or _URLISH.search(name) or "@" in name:
+        return False
+    if _DIGITS.search(name) or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    return name.casefold() not in rules.not_names
+
+
+def _dedupe(found: list[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in found:
+        seen.setdefault(fold(name), name)
+    return tuple(seen.values())
+
+
+def _is_site(name: str, sites: tuple[str, ...]) -> bool:
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    return any(key and (key in s or s in key) for s in ("".join(c for c in x if c.isalnum()) for x in sites) if s)
+
+
+def _person_like(name: str, rules: BylineRules) -> bool:
+    """A byline element's name: capitalised words (particles aside), or a known agency."""
+    if name.casefold() in rules.agencies:
+        return True
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    return all(not w[0].isalpha() or w[0].isupper() or not w[0].islower() or w.casefold() in _PARTICLES for w in words)
+
+
+def _from_jsonld(ld: JsonLd, rules: BylineRules) -> list[str]:
+    found: list[str] = []
+    for raw in names(ld.get("author"), ld):
+        if _URLISH.search(raw) or "@" in raw:
+            continue
+        found.extend(split_names(raw, rules) or [raw])
+    return found
+
+
+def _from_meta(page: ParsedPage, rules: BylineRules) -> list[str]:
+    for key in _META_KEYS:
+        values = [v for v in page.meta.get(key, []) if v.strip()]
+        found = [n for v in values for n in split_names(v, rules)]
+        if found:
+            return found
+    return []
+
+
+def _scope(page: ParsedPage, heading: Any) -> Any:
+    """The article/main element around the headline, else the whole tree."""
+    scope = None
+    if heading is not None:
+        node = heading.parent
+        for _ in range(6):
+            if node is None:
+                break
+            if node.tag in ("article", "main"):
+                scope = node
+                break
+            node = node.parent
+    return scope or page.tree
+
+
+def _from_dom(page: ParsedPage, heading: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
+    scope = _scope(page, heading)
+    for node in scope.css('a[rel="author"], a[href*="/autor"], a[href*="/author"]')[:5]:
+        found = [n for n in split_names(node_text(node, " "), rules) if _person_like(n, rules)]
+        if found:
+            return found
+    for node in scope.css(_BYLINE_CSS)[:_MAX_BYLINE_NODES]:
+        cls = (node.attributes.get("class") or "").lower()
+        if any(t in cls for t in ("bio", "avatar", "image", "img", "photo", "social", "follow", "box")):
+            continue
+        text = node_text(node, " ")
+        if not text or len(text) > _MAX_BYLINE_CHARS:
+            continue
+        found = [n for n in split_names(text, rules) if _person_like(n, rules) and not _is_site(n, sites)]
+        if found:
+            return found
+    return []
+
+
+def extract_authors(page: ParsedPage, ld: JsonLd, heading: Any, sites: tuple[str, ...]) -> tuple[str, ...]:
+    rules = byline_rules()
+    sites = sites + _publisher_names(page)
+    found = _from_jsonld(ld, rules)
+    if not found or all(_is_site(n, sites) for n in found):
+        meta = [n for n in _from_meta(page, rules) if not _is_site(n, sites)]
+        dom = meta or _from_dom(page, heading, rules, sites)
+        if dom:
+            found = dom
+        elif not found:
+            found = _from_meta(page, rules)
+    people = [n for n in found if not _is_site(n, sites)]
+    return _dedupe(people or found)
+
+
+def _publisher_names(page: ParsedPage) -> tuple[str, ...]:
+    """Publisher names from meta tags, and the parts of a long og:site_name ("A – B – C")."""
+    out = [fold(_PAREN.sub(" ", v)).strip() for key in ("publisher", "copyright", "dc.publisher")
+           for v in page.meta.get(key, ()) if v.strip()]
+    site = page.meta_first("og:site_name")
+    if site:
+        out.extend(fold(part) for part in _SPLIT.split(clean(site)) if part.strip())
+    return tuple(n for n in out if n)

@@ -1,0 +1,95 @@
+"""The lead image: og:image and the JSON-LD image, with alt, caption, credit and size when the page says.
+
+A <figure> in the page that shows the same file lends its <figcaption> (caption and credit split).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Image
+from ..parse import ParsedPage
+from ._text import absolute, clean, first_str, node_text
+from .jsonld import JsonLd, names
+
+_CREDIT_CSS = '[class*="credit"], [class*="copyright"], [class*="source"], [class*="author"], [class*="quelle"], small'
+_CREDIT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|foto|photo|bild|image|picture|credit|quelle|source|fotó|zdjęcie|kuva)s?\s*[:©]?\s*", re.I)
+_MAX_FIGURES = 30
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, (int, float)):
+        return int(value)
+    if isinstance(value, str):
+        digits = re.match(r"\s*(\d{1,5})", value)
+        return int(digits.group(1)) if digits else None
+    return None
+
+
+def _ld_image(ld: JsonLd) -> dict[str, Any] | None:
+    value = ld.get("image")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    value = ld.resolve(value)
+    if isinstance(value, str):
+        return {"url": value}
+    return value if isinstance(value, dict) else None
+
+
+def _stem(url: str | None) -> str:
+    if not url:
+        return ""
+    path = url.split("?", 1)[0].rstrip("/")
+    name = path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0].lower() if len(name) >= 6 else ""
+
+
+def split_credit(node: Any) -> tuple[str | None, str | None]:
+    """(caption, credit) of a figcaption-like node: a credit/copyright child is the credit."""
+    credit_node = node.css_first(_CREDIT_CSS)
+    credit = node_text(credit_node, " ") if credit_node is not None else ""
+    caption = node_text(node, " ")
+    if credit and caption.endswith(credit):
+        caption = caption[: -len(credit)].strip()
+    elif credit and caption.startswith(credit):
+        caption = caption[len(credit):].strip()
+    if credit:
+        if credit.startswith("(") and credit.endswith(")"):
+            credit = credit[1:-1]
+        credit = _CREDIT_PREFIX.sub("", credit).strip() or credit
+    return caption or None, credit or None
+
+
+def _figure_for(page: ParsedPage, src: str) -> tuple[str | None, str | None, str | None]:
+    """(alt, caption, credit) from the first figure whose image is the same file as src."""
+    stem = _stem(src)
+    if not stem:
+        return None, None, None
+    for figure in page.tree.css("figure")[:_MAX_FIGURES]:
+        for img in figure.css("img"):
+            attrs = img.attributes
+            urls = " ".join(v or "" for k, v in attrs.items() if k in ("src", "data-src", "srcset", "data-srcset"))
+            if stem in urls.lower():
+                caption_node = figure.css_first("figcaption")
+                caption, credit = split_credit(caption_node) if caption_node is not None else (None, None)
+                return clean(attrs.get("alt")) or None, caption, credit
+    return None, None, None
+
+
+def extract_lead_image(page: ParsedPage, ld: JsonLd) -> tuple[Image, ...]:
+    ld_img = _ld_image(ld) or {}
+    src = absolute(page.meta_first("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
+                   or first_str(ld_img.get("url") or ld_img.get("contentUrl")) or None, page.url)
+    if not src:
+        return ()
+    alt = clean(page.meta_first("og:image:alt", "twitter:image:alt") or "") or None
+    caption = clean(ld_img.get("caption") if isinstance(ld_img.get("caption"), str) else "") or None
+    credit = clean(ld_img.get("creditText") if isinstance(ld_img.get("creditText"), str) else "") or None
+    if not credit:
+        holders = names(ld_img.get("copyrightHolder") or ld_img.get("author"), ld)
+        credit = holders[0] if holders else None
+    f_alt, f_caption, f_credit = _figure_for(page, src)
+    width = _int(page.meta_first("og:image:width")) or _int(ld_img.get("width"))
+    height = _int(page.meta_first("og:image:height")) or _int(ld_img.get("height"))
+    return (Image(src=src, alt=alt or f_alt, caption=f_caption or caption, credit=f_credit or credit,
+                  width=width, height=height),)

@@ -1,0 +1,273 @@
+"""Title and kicker: every source the page offers votes, site-name suffixes and kickers are cut off.
+
+Sources: the JSON-LD headline, og:title, the visible <h1> (its kicker span taken apart), <title>. Each
+source proposes its text and shortened variants (site name cut, kicker cut) with lower weights; the text
+with the largest summed weight wins. A suffix that names the site (og:site_name, publisher, host) makes
+the cut variant the source's main proposal.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..parse import ParsedPage
+from ._text import clean, fold, host_of, node_text
+from .jsonld import JsonLd, names
+from .knowledge import TitleRules, title_rules
+
+_SOURCE_WEIGHT = {"h1": 1.0, "ld": 1.0, "og": 1.0, "title": 0.8}
+_PRIORITY = ("h1", "ld", "og", "title")
+_UNRECOGNISED_CUT = 0.85  # a cut whose removed part is not a known site name
+_KICKER_CUT = 0.6
+_DOMAIN_LIKE = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news|online)\b", re.I)
+_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_MAX_HEADINGS = 12
+_MAX_KICKER_WORDS = 8
+_MAX_SITE_NAME_WORDS = 5  # some pages put the headline in twitter:site; that is no site name
+
+
+@dataclass(slots=True)
+class TitleResult:
+    title: str | None = None
+    kicker: str | None = None
+    heading_node: Any = None  # the <h1> chosen, for teaser/byline search near it
+    site_names: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Vote:
+    score: float = 0.0
+    texts: dict[str, tuple[float, str]] = field(default_factory=dict)  # source -> (weight, original text)
+    kickers: list[str] = field(default_factory=list)
+
+
+def site_names(page: ParsedPage, ld: JsonLd) -> tuple[str, ...]:
+    """Folded names the site goes by: og:site_name, application-name, publisher, host and its main label."""
+    out: list[str] = []
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
+        value = page.meta_first(key)
+        if value:
+            out.append(fold(clean(value).lstrip("@")))
+    out.extend(fold(n) for n in names(ld.get("publisher"), ld))
+    host = host_of(page.url)
+    if host:
+        host = host.removeprefix("www.")
+        out.append(host)
+        label = host.split(".")[-2] if host.count(".") >= 1 else host
+        if len(label) >= 2:
+            out.append(label)
+    return tuple(dict.fromkeys(n for n in out if n and len(n.split()) <= _MAX_SITE_NAME_WORDS))
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _is_site(segment: str, sites: tuple[str, ...]) -> bool:
+    key = fold(segment)
+    if not key:
+        return False
+    if key in sites:
+        return True
+    squeezed = _alnum(key)
+    if len(squeezed) < 2:
+        return False
+    for other in _squeezed_sites(sites):
+        if len(other) >= 3 and (other in squeezed or (len(squeezed) >= 3 and squeezed in other)):
+            return True
+    return len(key.split()) <= 3 and bool(_DOMAIN_LIKE.search(segment))
+
+
+@lru_cache(maxsize=256)
+def _squeezed_sites(sites: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_alnum(s) for s in sites)
+
+
+def _cuts(text: str, rules: TitleRules) -> list[tuple[int, int]]:
+    """(start, end) spans of separators in text, left to right."""
+    spans: set[tuple[int, int]] = set()
+    for sep in rules.site_separators:
+        start = text.find(sep)
+        while start > 0:
+            spans.add((start, start + len(sep)))
+            start = text.find(sep, start + 1)
+    return sorted(spans)
+
+
+def _site_cut(text: str, sites: tuple[str, ...], rules: TitleRules) -> str | None:
+    """The text with a recognised site name removed from its end (or start), else None.
+
+    Scanning from the right, segments are dropped while each is a site name or a short label
+    ("- Landkreis München - SZ.de", "| Europa | DW | 28.04.2023"); at least one must be a site name.
+    """
+    spans = _cuts(text, rules)
+    cut, recognised, end_of_tail = None, False, len(text)
+    for start, end in reversed(spans):
+        if end > end_of_tail:
+            continue
+        segment = text[end:end_of_tail].strip()
+        spaced = text[start:end].startswith(" ") or text[start:end].strip() in ("｜", "ㅣ", "：")
+        is_site = _is_site(segment, sites)
+        words = len(segment.split())
+        if not (is_site or (spaced and words <= 3) or (recognised and words <= 2)):
+            break
+        recognised = recognised or is_site
+        cut, end_of_tail = start, start
+        if not text[:start].strip():
+            break
+    if cut is not None and recognised and text[:cut].strip():
+        return text[:cut].strip()
+    for start, end in spans:
+        if _is_site(text[:start], sites) and text[end:].strip():
+            return text[end:].strip()
+    return None
+
+
+def _variants(text: str, weight: float, sites: tuple[str, ...], rules: TitleRules) -> list[tuple[str, float, str]]:
+    """(text, weight, kicker) proposals of one source."""
+    out: list[tuple[str, float, str]] = []
+    base = _site_cut(text, sites, rules)
+    if base is not None:
+        out.append((base, weight, ""))
+        out.append((text, weight * 0.5, ""))
+    else:
+        base = text
+        out.append((text, weight, ""))
+        for start, end in _cuts(text, rules):
+            if text[start:end].strip() and text[start:end].startswith(" ") and len(text[end:].split()) <= rules.max_site_words:
+                out.append((text[:start].strip(), weight * _UNRECOGNISED_CUT, ""))
+    for sep in rules.kicker_separators:
+        pos = base.find(sep)
+        if 0 < pos and len(base[:pos].split()) <= _MAX_KICKER_WORDS and base[pos + len(sep):].strip():
+            out.append((base[pos + len(sep):].strip(), weight * _KICKER_CUT, base[:pos].strip()))
+    return out
+
+
+def _heading_parts(node: Any, kicker_tokens: tuple[str, ...]) -> tuple[str, str]:
+    """(kicker, headline) of an <h1>: a first child span/div that is a kicker is taken apart."""
+    parts = []
+    for child in node.iter(include_text=True):
+        text = clean(child.text(deep=True) if child.tag != "-text" else child.text_content or "")
+        if text and not _PUNCT_ONLY.match(text):
+            parts.append((child, text))
+    full = node_text(node)
+    if len(parts) >= 2 and parts[0][0].tag != "-text":
+        first = parts[0][0]
+        attrs = first.attributes
+        cls = " ".join(attrs.get(k) or "" for k in ("class", "id", "data-cy", "data-testid", "itemprop")).lower()
+        if any(t in cls for t in kicker_tokens) or all(p[0].tag != "-text" for p in parts):
+            kicker = parts[0][1].rstrip(":").strip()
+            return kicker, clean(" ".join(p[1] for p in parts[1:]))
+    return "", full
+
+
+def _in_breadcrumb(node: Any) -> bool:
+    probe = node.parent
+    for _ in range(4):
+        if probe is None:
+            return False
+        if probe.tag == "nav" or "crumb" in (probe.attributes.get("class") or "").lower():
+            return True
+        probe = probe.parent
+    return False
+
+
+def _headings(page: ParsedPage, rules: TitleRules, sites: tuple[str, ...]) -> list[tuple[Any, str, str]]:
+    """Visible headline candidates: <h1> outside breadcrumbs, then <h2> built as kicker + headline."""
+    both = page.tree.css("h1, h2")
+    nodes = [n for n in both if n.tag == "h1"][:_MAX_HEADINGS]
+    nodes = [n for n in nodes if not _in_breadcrumb(n)]
+    tokens = rules.kicker_classes[:5]
+    for node in [n for n in both if n.tag == "h2"][:_MAX_HEADINGS * 3]:
+        child = node.child
+        while child is not None and child.tag == "-text":
+            child = child.next
+        if child is not None:
+            attrs = child.attributes
+            marks = f"{attrs.get('class') or ''} {attrs.get('data-cy') or ''}".lower()
+            if any(t in marks for t in tokens):
+                nodes.append(node)
+    out = []
+    for node in nodes:
+        kicker, text = _heading_parts(node, rules.kicker_classes)
+        if text and len(text) <= 400 and not _is_site(text, sites):
+            out.append((node, kicker, text))
+    return out
+
+
+def _sources(page: ParsedPage, ld: JsonLd) -> Iterable[tuple[str, str]]:
+    if ld.article is not None:
+        headline = clean(ld.article.get("headline")) or clean(ld.article.get("name"))
+        if headline:
+            yield "ld", headline
+    og = clean(page.meta_first("og:title") or page.meta_first("twitter:title") or "")
+    if og:
+        yield "og", og
+    if page.title_tag:
+        yield "title", clean(page.title_tag)
+
+
+def _tally(sources: list[tuple[str, str]], sites: tuple[str, ...], rules: TitleRules) -> dict[str, _Vote]:
+    votes: dict[str, _Vote] = {}
+    for source, text in sources:
+        weight = _SOURCE_WEIGHT[source]
+        best: dict[str, tuple[float, str, str]] = {}
+        for variant, w, kicker in _variants(text, weight, sites, rules):
+            key = fold(variant)
+            if key and (key not in best or w > best[key][0]):
+                best[key] = (w, variant, kicker)
+        for key, (w, variant, kicker) in best.items():
+            vote = votes.setdefault(key, _Vote())
+            if source not in vote.texts or vote.texts[source][0] < w:
+                vote.score += w - (vote.texts[source][0] if source in vote.texts else 0.0)
+                vote.texts[source] = (w, variant)
+            if kicker and source != "title":
+                vote.kickers.append(kicker)
+    return votes
+
+
+def _pick_heading(headings: list[tuple[Any, str, str]], keys: set[str]) -> tuple[Any, str, str] | None:
+    for heading in headings:
+        node, kicker, text = heading
+        if fold(text) in keys or (kicker and fold(f"{kicker}: {text}") in keys):
+            return heading
+    for heading in headings:
+        if heading[0].css_first("a") is None or len(heading[2]) > 30:
+            return heading
+    return None
+
+
+def extract_title(page: ParsedPage, ld: JsonLd) -> TitleResult:
+    rules = title_rules()
+    sites = site_names(page, ld)
+    sources = list(_sources(page, ld))
+    votes = _tally(sources, sites, rules)
+    heading = _pick_heading(_headings(page, rules, sites), set(votes))
+    if heading is not None:
+        node, h_kicker, h_text = heading
+        sources.append(("h1", h_text))
+        if h_kicker:
+            sources.append(("h1", f"{h_kicker}: {h_text}"))
+        votes = _tally(sources, sites, rules)
+    else:
+        node, h_kicker = None, ""
+    if not votes:
+        return TitleResult(heading_node=node, site_names=sites)
+    rank = {s: i for i, s in enumerate(_PRIORITY)}
+    key, vote = max(votes.items(), key=lambda kv: (round(kv[1].score, 6), -min(rank[s] for s in kv[1].texts)))
+    source = min(vote.texts, key=lambda s: rank[s])
+    title = vote.texts[source][1]
+    kicker = h_kicker or _common_kicker(vote.kickers)
+    if kicker and len(title) > len(kicker) and fold(title[: len(kicker)]) == fold(kicker):
+        rest = title[len(kicker):].lstrip(" :–—-|\u00a0")
+        title = rest or title  # the headline without its kicker
+    return TitleResult(title=title, kicker=kicker or None, heading_node=node, site_names=sites)
+
+
+def _common_kicker(kickers: list[str]) -> str:
+    if not kickers:
+        return ""
+    return max(set(kickers), key=kickers.count)

@@ -1,0 +1,218 @@
+"""A process pool that survives its pages: per-page wall-clock limits, crash and memory recycling.
+
+Each worker has its own pipe and a short FIFO of tasks (prefetch, so it never waits for the parent). The head
+task of a worker started when the previous one finished, so the parent knows every page's start time without
+extra messages. A worker past the page time limit is killed (SIGKILL) and replaced: its head page becomes a
+PageTimeoutError failure, the pages queued behind it go to other workers. A worker that dies (segfault, OOM
+kill) is replaced the same way; one that reports it grew past the memory cap exits by itself and is replaced.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from ..model import Failure, Page
+from ..options import Options
+from .encode import get_encoder
+from .worker import worker_main
+
+Result = tuple[int, Any, dict[str, Any]]
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any
+    conn: Connection
+    outbox: queue.SimpleQueue[Any]
+    tasks: deque[tuple[int, Page]] = field(default_factory=deque)
+    head_since: float = 0.0
+    retiring: bool = False
+
+
+def _feed(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
+    """Send tasks from a thread: a worker busy sending a big result never blocks the parent's loop."""
+    try:
+        while True:
+            task = outbox.get()
+            conn.send(task)
+            if task is None:
+                return
+    except (OSError, ValueError):
+        return
+    finally:
+        conn.close()  # only this thread closes the parent end: no fd is closed while in use
+
+
+@dataclass(slots=True)
+class PoolCounters:
+    timeouts: int = 0
+    crashes: int = 0
+    recycled: int = 0
+    started: int = 0
+
+
+class WorkerPool:
+    def __init__(self, workers: int, options: Options, encoding: str, page_timeout: float | None = 60.0,
+                 max_memory: int | None = None, prefetch: int = 2, start_method: str | None = None) -> None:
+        self.size = max(1, workers)
+        self.options, self.encoding = options, encoding
+        self.page_timeout, self.max_memory, self.prefetch = page_timeout, max_memory, max(1, prefetch)
+        method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        self.ctx = multiprocessing.get_context(method)
+        self.workers: list[_Worker] = []
+        self.retry: deque[tuple[int, Page]] = deque()
+        self.encode = get_encoder(encoding)
+        self.counters = PoolCounters()
+
+    def start(self) -> None:
+        while len(self.workers) < self.size:
+            self.workers.append(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe(duplex=True)
+        process = self.ctx.Process(target=worker_main, args=(child, self.options, self.encoding, self.max_memory),
+                                   daemon=True, name="fliesstext-worker")
+        process.start()
+        child.close()
+        self.counters.started += 1
+        outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        threading.Thread(target=_feed, args=(parent, outbox), daemon=True, name="fliesstext-feed").start()
+        return _Worker(process, parent, outbox)
+
+    # ---- submitting
+    def free_slots(self) -> int:
+        return sum(self.prefetch - len(w.tasks) for w in self.workers) - len(self.retry)
+
+    def in_flight(self) -> int:
+        return sum(len(w.tasks) for w in self.workers) + len(self.retry)
+
+    def submit(self, ordinal: int, page: Page) -> None:
+        self.retry.append((ordinal, page))
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        while self.retry:
+            worker = min(self.workers, key=lambda w: len(w.tasks))
+            if len(worker.tasks) >= self.prefetch:
+                return
+            task = self.retry.popleft()
+            if not worker.tasks:
+                worker.head_since = time.monotonic()
+            worker.tasks.append(task)
+            worker.outbox.put(task)
+
+    # ---- collecting
+    def poll(self, timeout: float) -> list[Result]:
+        """Results that arrived within `timeout` seconds (failures for timed-out or crashed pages included)."""
+        deadline_wait = self._next_deadline()
+        wait_for = timeout if deadline_wait is None else max(0.0, min(timeout, deadline_wait))
+        handles: list[Any] = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+        ready = set(wait(handles, wait_for))
+        results: list[Result] = []
+        for worker in list(self.workers):
+            if worker.conn in ready:
+                self._receive(worker, results)
+        for worker in list(self.workers):
+            if worker.process.sentinel in ready or worker.retiring:
+                self._handle_exit(worker, results)
+        self._check_timeouts(results)
+        self._dispatch()
+        return results
+
+    def _receive(self, worker: _Worker, results: list[Result]) -> None:
+        try:
+            while worker.conn.poll():
+                ordinal, payload, info = worker.conn.recv()
+                if worker.tasks and worker.tasks[0][0] == ordinal:
+                    worker.tasks.popleft()
+                worker.head_since = time.monotonic()
+                results.append((ordinal, payload, info))
+                if info.get("recycle"):
+                    worker.retiring = True
+                    break
+        except (EOFError, OSError):
+            pass
+
+    def _handle_exit(self, worker: _Worker, results: list[Result]) -> None:
+        if worker.retiring:
+            worker.process.join(5)
+            self.counters.recycled += 1
+        else:
+            worker.process.join(0.1)
+            if worker.process.is_alive():
+                return
+            self._receive(worker, results)
+            if worker.tasks:
+                ordinal, page = worker.tasks.popleft()
+                code = worker.process.exitcode
+                self.counters.crashes += 1
+                results.append(self._failure(ordinal, page, "WorkerCrashed",
+                                             f"worker process died (exit code {code})", "worker"))
+        self._replace(worker)
+
+    def _check_timeouts(self, results: list[Result]) -> None:
+        if not self.page_timeout:
+            return
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.tasks and now - worker.head_since > self.page_timeout:
+                self._receive(worker, results)  # it may have just finished
+                if not worker.tasks or now - worker.head_since <= self.page_timeout:
+                    continue
+                ordinal, page = worker.tasks.popleft()
+                worker.process.kill()
+                worker.process.join(5)
+                self.counters.timeouts += 1
+                results.append(self._failure(ordinal, page, "PageTimeoutError",
+                                             f"page took longer than {self.page_timeout:g} s", "timeout"))
+                self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        self.retry.extendleft(reversed(worker.tasks))  # unfinished pages go first, in their order
+        worker.tasks.clear()
+        worker.outbox.put(None)
+        self.workers[self.workers.index(worker)] = self._spawn()
+
+    def _next_deadline(self) -> float | None:
+        if not self.page_timeout:
+            return None
+        heads = [w.head_since for w in self.workers if w.tasks]
+        return min(heads) + self.page_timeout - time.monotonic() + 0.01 if heads else None
+
+    def _failure(self, ordinal: int, page: Page, error: str, message: str, stage: str) -> Result:
+        failure = Failure(page.source or page.id or "?", error, message, stage, page.id)
+        return ordinal, self.encode(failure, ordinal), {"t": 0.0, "removed": {}, "error": error}
+
+    # ---- stopping
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.outbox.put(None)
+        for worker in self.workers:
+            worker.process.join(2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(1)
+        self.workers = []
+
+    def kill(self) -> None:
+        for worker in self.workers:
+            worker.outbox.put(None)
+            if worker.process.is_alive():
+                worker.process.kill()
+        for worker in self.workers:
+            worker.process.join(2)
+        self.workers = []
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -1,0 +1,180 @@
+"""Line features -> boilerplate phrase labels and a content score per line.
+
+Scores feed the region selection (region.py): positive for sentence-like prose, negative for
+boilerplate phrases, link-like short lines and list runs. Thresholds are calibrated on
+fundus-dev-text (inscriptis renderings of 144 news pages) and the taz seed example.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..knowledge import PhraseMatcher, phrase_tokens
+from .lines import Line
+
+# A short line is labelled by a phrase when the phrase covers at least this share of its characters.
+PHRASE_COVERAGE = 0.5
+# A long line is boilerplate when it holds this many distinct multi-word phrase hits.
+LONG_LINE_HITS = 2
+LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer words is footer
+BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
+TEASER_RUN, TEASER_GAP, TEASER_SCORE = 3, 3, 0.2  # see demote_teaser_lists
+RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
+INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as weaker evidence
+BOX_RUN_LINES = 3  # this many neighbouring lines with hits of one box kind make a box
+GOOD_WORDS = 10  # sentence-like lines with at least this many words count as prose
+BOX_KINDS = frozenset({
+    "cookie_notice", "newsletter", "donation_appeal", "paywall", "comments", "most_read", "most_commented",
+    "related", "ad",
+})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CHARS_PER_TOKEN = 5  # lines with longer "tokens" than this are checked for CJK script
+_CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:|©|\(c\)\s", re.I)
+
+
+def label_box_runs(lines: Sequence[Line]) -> None:
+    """Runs of prose lines that all mention the same box topic (a cookie table, a comment thread) are that box."""
+    i = 0
+    while i < len(lines):
+        kind = lines[i].hint
+        if kind is None or lines[i].phrase_kind is not None:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (lines[j + 1].hint == kind or lines[j + 1].words < GOOD_WORDS):
+            j += 1
+        members = [line for line in lines[i:j + 1] if line.hint == kind]
+        if len(members) >= BOX_RUN_LINES:
+            for line in members:
+                line.phrase_kind, line.phrase = kind, f"{len(members)} lines about {kind}"
+        i = j + 1
+
+
+def count_cjk_words(text: str) -> int:
+    """Chinese/Japanese text has no spaces: count two CJK characters as one word (plus other tokens)."""
+    cjk = len(_CJK.findall(text))
+    return cjk // 2 + len(phrase_tokens(_CJK.sub(" ", text))) if cjk else 0
+
+
+def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher) -> None:
+    """Set `phrase_kind` on lines that are (mostly) a boilerplate phrase, or long lines full of them."""
+    for line in lines:
+        if not line.text:
+            continue
+        tokens = phrase_tokens(line.text)
+        line.words = len(tokens)
+        if len(line.text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and max(line.text) >= "\u3040":
+            line.words = max(line.words, count_cjk_words(line.text))
+        hits = matcher.find_tokens(tokens)
+        if not hits:
+            continue
+        _, longest_kind, longest = max(hits, key=lambda hit: len(hit[2]))
+        if line.words <= 3 or len(longest) >= PHRASE_COVERAGE * len(line.text):
+            line.phrase_kind, line.phrase = longest_kind, longest
+            continue
+        legal = next((p for _, kind, p in hits if kind == "footer" and (p == "©" or p == "copyright" or " " in p)), None)
+        if legal is not None and line.words < LEGAL_MAX_WORDS:
+            line.phrase_kind, line.phrase = "footer", legal
+            continue
+        boxed = [kind for n, kind, _ in hits if kind in BOX_KINDS for _ in range(n)]
+        if boxed:
+            hint = max(set(boxed), key=boxed.count)
+            line.hint = hint if boxed.count(hint) >= 2 else None
+        multi = {(kind, phrase) for _, kind, phrase in hits if " " in phrase and kind in BOX_KINDS}
+        if len(multi) >= LONG_LINE_HITS and line.words < 200:
+            kinds = [kind for kind, _ in multi]
+            line.phrase_kind = max(set(kinds), key=kinds.count)
+            line.phrase = ", ".join(sorted(phrase for _, phrase in multi))
+
+
+def is_credit(line: Line) -> bool:
+    """Picture credits: 'Foto: dpa', '© Reuters', 'IMAGO/ZUMA Press' style short lines."""
+    if line.words > 12:
+        return False
+    if _CREDIT.search(line.text) or line.phrase_kind == "caption":
+        return True
+    return "/" in line.text and line.words <= 5 and not line.terminal and line.text[:1].isupper()
+
+
+def body_indents(lines: Sequence[Line], count: int = 3) -> list[int]:
+    """Indents that carry most prose (renderers indent the article body consistently), best first."""
+    weight: dict[int, int] = {}
+    for line in lines:
+        if line.words >= GOOD_WORDS and line.terminal and line.phrase_kind is None:
+            weight[line.indent] = weight.get(line.indent, 0) + min(line.words, 60)
+    return sorted(weight, key=weight.__getitem__, reverse=True)[:count] or [0]
+
+
+def score_line(line: Line, indent: int) -> float:
+    """Content evidence of one line: + for prose, - for boilerplate and link-like fragments."""
+    if line.label == "image":
+        return 0.0
+    aligned = abs(line.indent - indent) <= INDENT_TOLERANCE
+    if line.phrase_kind is not None and line.phrase_kind not in ("byline", "date", "caption"):
+        return -3.0 if line.words < GOOD_WORDS else -0.2 * line.words
+    if line.bullet is not None:
+        if line.words >= 2 * GOOD_WORDS and line.terminal:
+            return 0.5 if aligned else 0.0
+        return -1.0 if line.words < 6 else -0.5
+    if line.words >= GOOD_WORDS and line.terminal:
+        return 1.0 + min(line.words, 120) / 15 if aligned else 0.2 + min(line.words, 120) / 60
+    if line.words >= GOOD_WORDS:
+        return 0.3 if aligned else -0.3
+    if line.terminal and line.words >= 5:
+        return 0.2 if aligned else -0.3
+    return -0.5 if aligned else -0.8
+
+
+def score_lines(lines: Sequence[Line], indent: int) -> None:
+    """Score every line against one body indent.
+
+    Prose right after prose earns a bonus (articles are runs of paragraphs). A box (consecutive lines of
+    one boilerplate kind, e.g. a consent embed inside the article) costs at most BOX_PENALTY in total,
+    so it cannot split an article in two, while long boxes still end the region at the article's edge.
+    """
+    previous_good = False
+    box_kind: str | None = None
+    box_cost = 0.0
+    for line in lines:
+        score = score_line(line, indent)
+        kind = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
+        if kind is not None and kind == box_kind:
+            score = max(score, BOX_PENALTY - box_cost)
+        elif kind is not None:
+            box_cost = 0.0
+        box_kind = kind if kind is not None else (box_kind if line.words < GOOD_WORDS else None)
+        if kind is not None:
+            box_cost += score
+        good = line.words >= GOOD_WORDS and line.terminal and score > 0
+        if good and previous_good:
+            score += RUN_BONUS
+        line.score = score
+        if line.label != "image":
+            previous_good = good
+    demote_teaser_lists(lines)
+
+
+def demote_teaser_lists(lines: Sequence[Line]) -> None:
+    """Lists of 'headline + one blurb' pairs (related teasers, site directories) are weak evidence.
+
+    An article paragraph usually has prose neighbours; a teaser blurb stands alone between short lines.
+    TEASER_RUN or more such isolated blurbs, at most TEASER_GAP lines apart, are scored TEASER_SCORE.
+    """
+    isolated: list[int] = []
+    for i, line in enumerate(lines):
+        if line.score <= 0 or line.words < GOOD_WORDS or i == 0:
+            continue
+        before = lines[i - 1]
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        headline = 0 < before.words < GOOD_WORDS and not before.terminal
+        if headline and (after is None or after.words < GOOD_WORDS):
+            isolated.append(i)
+    run: list[int] = []
+    for i in isolated + [len(lines) + TEASER_GAP + 1]:
+        if run and i - run[-1] > TEASER_GAP:
+            # distinct headlines: a list of teasers; one repeated separator ("Advertisement"): an article
+            if len(run) >= TEASER_RUN and len({lines[j - 1].text for j in run}) >= 0.7 * len(run):
+                for j in run:
+                    lines[j].score = min(lines[j].score, TEASER_SCORE)
+            run = []
+        run.append(i)

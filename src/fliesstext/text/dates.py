@@ -1,0 +1,112 @@
+"""Dates and bylines written in the text: '27.07.2023, 18:16 Uhr', 'July 27, 2023', 'Von A. B.'."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..knowledge import language_tuple, phrases
+from ..model import DateValue
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, not prose
+BYLINE_MAX_WORDS = 12
+_TIME = r"(?:\s*(?:,|\||-|–|/|um|at|à|a las|alle|kl\.?|klo)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?)?"
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)" + _TIME, re.I)
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2}))?")
+_NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|du|la|le|del|dos|zu|ter|bin|al|el)$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
+
+
+@lru_cache(maxsize=32)
+def _month_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    names: dict[str, int] = {}
+    for code in dict.fromkeys((lang, "en")):
+        for number, variants in enumerate(language_tuple(code, "_months"), start=1):
+            for variant in variants.split("|"):
+                names.setdefault(variant, number)
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) or "(?!x)x"
+    day_first = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({alternatives})\.?,?\s+(\d{{4}})(?!\d)" + _TIME, re.I)
+    month_first = re.compile(rf"\b({alternatives})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)" + _TIME, re.I)
+    return day_first, month_first, names
+
+
+def _iso(year: int, month: int, day: int, hour: str | None, minute: str | None, ampm: str | None) -> str | None:
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if hour is None or minute is None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    h, m = int(hour), int(minute)
+    if ampm and ampm.lower().startswith("p") and h < 12:
+        h += 12
+    if ampm and ampm.lower().startswith("a") and h == 12:
+        h = 0
+    if h > 23 or m > 59:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}T{h:02d}:{m:02d}"
+
+
+def find_date(text: str, lang: str | None) -> DateValue | None:
+    """The first date (with its time when given) written in `text`, as ISO 8601."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    found: list[tuple[int, str, str]] = []
+    match = _NUMERIC.search(text)
+    if match:
+        d, mo, y, hh, mm, ap = match.groups()
+        value = _iso(int(y), int(mo), int(d), hh, mm, ap)
+        if value:
+            found.append((match.start(), value, match.group().strip()))
+    match = _ISO.search(text)
+    if match:
+        y, mo, d, hh, mm = match.groups()
+        value = _iso(int(y), int(mo), int(d), hh, mm, None)
+        if value:
+            found.append((match.start(), value, match.group().strip()))
+    day_first, month_first, names = _month_patterns(lang or "en")
+    for pattern, order in ((day_first, "dmy"), (month_first, "mdy")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        a, b, y, hh, mm, ap = match.groups()
+        day, month = (a, names[b.lower()]) if order == "dmy" else (b, names[a.lower()])
+        value = _iso(int(y), month, int(day), hh, mm, ap)
+        if value:
+            found.append((match.start(), value, match.group().strip()))
+    if not found:
+        return None
+    _, value, raw = min(found)
+    return DateValue(value=value, source="text", raw=raw)
+
+
+@lru_cache(maxsize=32)
+def _byline_prefixes(lang: str) -> tuple[tuple[str, ...], ...]:
+    prefixes = set(phrases(lang).get("byline", ())) | set(phrases("en").get("byline", ()))
+    return tuple(sorted((tuple(p.split()) for p in prefixes), key=len, reverse=True))
+
+
+def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
+    """Author names from a byline such as 'Von Anna Beispiel und Bo Muster' or 'By Jane Doe, Reuters'."""
+    words = text.split()
+    if not 2 <= len(words) <= BYLINE_MAX_WORDS:
+        return None
+    lowered = [w.lower().rstrip(":") for w in words]
+    for prefix in _byline_prefixes(lang or "en"):
+        if tuple(lowered[: len(prefix)]) == prefix and len(words) > len(prefix):
+            rest = " ".join(words[len(prefix):]).lstrip(": ")
+            names = _names(rest)
+            return names or None
+    return None
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(text):
+        tokens = part.split()
+        if not tokens or not 2 <= len(tokens) <= 4 or not all(_NAME_PART.match(t) for t in tokens):
+            if names:
+                break
+            continue
+        if not tokens[0][:1].isupper():
+            continue
+        names.append(" ".join(tokens))
+    return tuple(names)

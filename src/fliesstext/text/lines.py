@@ -1,0 +1,108 @@
+"""Noisy text -> Line records with the layout features a renderer left: indent, bullets, blank lines, image tags."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import DateValue, Image, Repair
+from ..repair import dedupe_doubled
+
+_BULLET = re.compile(r"^(?:[*•·▪◦‣∙–—-]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+_IMAGE_TAG = re.compile(r"<(?:[a-z]+:)?image\b[^>]*>(.*?)</(?:[a-z]+:)?image>|<img\b([^>]*)/?>", re.I | re.S)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_ATTR = re.compile(r"\b(src|alt|title)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
+_URL = re.compile(r"(?:https?://|data:|/)\S+|\S+\.(?:jpe?g|png|gif|webp|avif|svg)\b", re.I)
+_TERMINAL = frozenset(".!?…:\"'“”»«)。！？」』।؟")
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line and its features. `label` is filled by the classifier, `kind`/`reason` when dropped."""
+
+    index: int
+    text: str
+    indent: int
+    bullet: str | None = None
+    blank_before: bool = False
+    image: Image | None = None
+    words: int = 0
+    terminal: bool = False
+    phrase_kind: str | None = None
+    phrase: str | None = None
+    hint: str | None = None  # box kind of phrase hits too weak to label the line alone
+    score: float = 0.0
+    label: str = ""  # body, heading, list_item, teaser, title, kicker, byline, date, image, removed
+    kind: str | None = None  # removed kind
+    reason: str = ""
+    authors: tuple[str, ...] = ()
+    date: DateValue | None = None
+
+    @property
+    def is_short(self) -> bool:
+        return self.words < 8
+
+
+def _image_from_attrs(attrs: str, inner: str = "") -> Image:
+    found = {name.lower(): value[1:-1] for name, value in _ATTR.findall(attrs + " " + inner)}
+    src = found.get("src")
+    if src is None:
+        url = _URL.search(_ATTR.sub("", inner))
+        src = url.group() if url else None
+    alt = found.get("alt") or found.get("title")
+    if alt is None and inner and not _ATTR.search(inner):
+        rest = _URL.sub("", inner).strip()
+        alt = rest or None
+    return Image(src=src.strip('"') if src else None, alt=alt)
+
+
+def parse_image(text: str) -> tuple[Image | None, str, list[Repair]]:
+    """An image tag or Markdown image in a line -> (Image, the line without it, repairs)."""
+    repairs: list[Repair] = []
+    match = _IMAGE_TAG.search(text)
+    if match:
+        image = _image_from_attrs(match.group(2) or "", match.group(1) or "")
+    else:
+        md = _MD_IMAGE.search(text)
+        if not md:
+            return None, text, repairs
+        match = md  # type: ignore[assignment]
+        image = Image(src=md.group(2) or None, alt=md.group(1) or None)
+    if image.alt:
+        alt, repair = dedupe_doubled(" ".join(image.alt.split()))
+        if repair:
+            repairs.append(repair)
+        image = Image(src=image.src, alt=alt)
+    rest = (text[: match.start()] + text[match.end():]).strip()
+    return image, rest, repairs
+
+
+_BULLET_START = frozenset("*•·▪◦‣∙–—-0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
+    """Non-blank lines with indent, bullet, blank-line-before and image features."""
+    lines: list[Line] = []
+    repairs: list[Repair] = []
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        image = None
+        if "<" in stripped or "![" in stripped:
+            image, stripped, found = parse_image(stripped)
+            repairs.extend(found)
+        bullet = None
+        if stripped[:1] in _BULLET_START and stripped and (match := _BULLET.match(stripped)) and not stripped[:4].isdigit():
+            bullet = match.group().strip()
+            stripped = stripped[match.end():]
+        parts = stripped.split()
+        line = Line(len(lines), " ".join(parts), len(raw) - len(raw.lstrip()), bullet, blank, image)
+        line.words = len(parts)
+        line.terminal = stripped[-1:] in _TERMINAL
+        if image is not None and not parts:
+            line.label = "image"
+        lines.append(line)
+        blank = False
+    return lines, repairs

@@ -1,0 +1,213 @@
+"""The text-mode pipeline: one function per stage, all over a list of Line records."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..knowledge import language_list, phrase_matcher
+from ..model import Block, BodyResult, Image, Meta, Removed, Repair
+from ..options import Options
+from ..repair import fix_drop_cap, has_drop_cap, rejoin_wrapped, repair_characters
+from .classify import BOX_KINDS, GOOD_WORDS, body_indents, is_credit, label_box_runs, label_phrases, score_lines
+from .dates import DATE_LINE_MAX_WORDS, find_date, parse_byline
+from .header import find_kicker, find_title, split_kicker
+from .lang import detect_lang
+from .lines import Line, split_lines
+from .region import best_run, extend_run
+
+HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
+
+
+def _prepare(text: str) -> tuple[list[Line], list[Repair]]:
+    text, repairs = repair_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
+    raw_lines, wrapped = rejoin_wrapped(text.split("\n"))
+    lines, found = split_lines("\n".join(raw_lines))
+    return lines, repairs + wrapped + found
+
+
+def _drop(line: Line, kind: str, reason: str) -> None:
+    line.label, line.kind, line.reason = "removed", kind, reason
+
+
+def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
+    """Lines outside the region: phrase kind, the kind of the box they belong to, or navigation/other."""
+    box: str | None = None
+    for i, line in enumerate(lines):
+        if start <= i < end:
+            box = None
+            continue
+        if line.label:
+            continue
+        if line.phrase_kind is not None:
+            box = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
+            _drop(line, line.phrase_kind, f"phrase '{line.phrase}'")
+        elif box is not None and (line.words < GOOD_WORDS or not line.terminal):
+            _drop(line, box, f"in a {box} box")
+        else:
+            box = None
+    for i in range(len(lines) - 1):  # a short heading right above a box belongs to it
+        line, below = lines[i], lines[i + 1]
+        if not line.label and below.kind in BOX_KINDS and line.words < GOOD_WORDS and not (start <= i < end):
+            _drop(line, below.kind or "other", f"heading of a {below.kind} box")
+    for i, line in enumerate(lines):
+        if not line.label and not (start <= i < end):
+            kind = "navigation" if line.words < GOOD_WORDS or line.bullet else "other"
+            _drop(line, kind, "outside the article region")
+
+
+def _mark_date_or_byline(line: Line, lang: str | None) -> bool:
+    """Label a short line as a date or byline line (kept on the line: `date`/`authors` for the meta)."""
+    if line.words > DATE_LINE_MAX_WORDS:
+        return False
+    names = parse_byline(line.text, lang)
+    if names:
+        _drop(line, "byline", "byline")
+        line.authors = names
+        return True
+    date = find_date(line.text, lang)
+    if date is not None:
+        _drop(line, "date", "date line")
+        line.date = date
+        return True
+    return False
+
+
+def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> None:
+    """Bylines and date lines just above the article (between headline and body)."""
+    for line in lines[max(0, start - HEADER_ZONE):start]:
+        if not line.label and line.phrase_kind in (None, "byline", "date"):
+            _mark_date_or_byline(line, lang)
+
+
+def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None) -> None:
+    box: str | None = None
+    for i in range(start, end):
+        line = lines[i]
+        if line.label:
+            continue
+        if line.phrase_kind in BOX_KINDS:
+            box = line.phrase_kind
+            _drop(line, box, f"phrase '{line.phrase}'")
+            continue
+        prose = line.words >= GOOD_WORDS and line.terminal
+        if box is not None and not prose:
+            _drop(line, box, f"in a {box} box")
+            continue
+        box = None
+        if line.label == "" and line.words <= DATE_LINE_MAX_WORDS and _mark_date_or_byline(line, lang):
+            continue
+        if is_credit(line):
+            _drop(line, "caption", "picture credit")
+        elif line.phrase_kind is not None and line.words < GOOD_WORDS:
+            _drop(line, line.phrase_kind, f"phrase '{line.phrase}'")
+        elif prose or line.words >= GOOD_WORDS:
+            line.label = "list_item" if line.bullet else "paragraph"
+        elif _is_heading(lines, i, end):
+            line.label = "heading"
+        elif line.bullet and line.words >= 3:
+            line.label = "list_item"
+        else:
+            _drop(line, "other", "short line inside the region")
+
+
+def _is_heading(lines: Sequence[Line], i: int, end: int) -> bool:
+    line = lines[i]
+    if line.bullet or line.words > 20 or line.text[-1:] in ".,;":
+        return False
+    nxt = next((lines[j] for j in range(i + 1, end) if lines[j].label != "image"), None)
+    return nxt is not None and nxt.words >= GOOD_WORDS and abs(nxt.indent - line.indent) <= 2
+
+
+def _images(lines: Sequence[Line], start: int, end: int) -> tuple[Image, ...]:
+    return tuple(line.image for line in lines[:end] if line.image is not None)
+
+
+def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
+    body = [line for line in lines if line.label in ("paragraph", "teaser", "list_item")]
+    candidates = [line for line in body if has_drop_cap(line.text)]
+    if not candidates:
+        return []
+    words: set[str] = set()
+    for line in body:
+        words.update(w.lower() for w in line.text.split())
+    vocabulary = {w.strip(".,;:!?\"'„“”()«»") for w in words}
+    one_letter = language_list(lang, "_one_letter_words") if lang else frozenset()
+    repairs: list[Repair] = []
+    for line in candidates:
+        fixed, repair = fix_drop_cap(line.text, vocabulary, one_letter)
+        if repair:
+            line.text = fixed
+            repairs.append(repair)
+    return repairs
+
+
+def _header(lines: Sequence[Line], start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    title_i = find_title(lines, start, end)
+    title = kicker = teaser = None
+    if title_i is not None:
+        lines[title_i].label = "title"
+        title = lines[title_i].text
+        kicker_i = find_kicker(lines, title_i)
+        if kicker_i is not None:
+            lines[kicker_i].label = "kicker"
+            kicker = lines[kicker_i].text
+        else:
+            kicker, _ = split_kicker(title)  # "Kicker: Headline" stays the title; the kicker is also given
+    body = [line for line in lines[start:end] if line.label in ("paragraph", "heading", "list_item", "image")]
+    if len(body) >= 3 and body[0].label == "paragraph" and body[1].label == "image":
+        body[0].label = "teaser"
+        teaser = body[0].text
+    return title, kicker, teaser
+
+
+def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ...]]:
+    blocks: list[Block] = []
+    removed: list[Removed] = []
+    for line in lines:
+        if line.label == "paragraph":
+            blocks.append(Block("paragraph", line.text))
+        elif line.label == "heading":
+            blocks.append(Block("heading", line.text, level=2))
+        elif line.label == "list_item":
+            blocks.append(Block("list_item", line.text, depth=1, ordered=bool(line.bullet and line.bullet[0].isdigit())))
+        elif line.label == "removed" and line.text:
+            removed.append(Removed(line.kind or "other", line.text, line.reason))
+    return tuple(blocks), tuple(removed)
+
+
+def _select_region(lines: Sequence[Line]) -> tuple[int, int]:
+    """Try the few indents that carry most prose as the body indent; keep the best-scoring run."""
+    best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
+    for indent in body_indents(lines):
+        score_lines(lines, indent)
+        start, end = best_run(lines)
+        total = sum(line.score for line in lines[start:end])
+        if total > best[0]:
+            best = (total, start, end, indent)
+    score_lines(lines, best[3])
+    return extend_run(lines, best[1], best[2], best[3])
+
+
+def run(text: str, url: str | None, options: Options) -> tuple[Meta, BodyResult]:
+    lines, repairs = _prepare(text)
+    lang = detect_lang(lines) or options.default_lang
+    label_phrases(lines, phrase_matcher(lang))
+    label_box_runs(lines)
+    start, end = _select_region(lines)
+    _label_inside(lines, start, end, lang)
+    _label_header_zone(lines, start, lang)
+    title, kicker, teaser = _header(lines, start, end)
+    authors = next((line.authors for line in lines[max(0, start - HEADER_ZONE):end] if line.authors), ())
+    date = next((line.date for line in lines[max(0, start - HEADER_ZONE):end] if line.date), None)
+    _label_outside(lines, start, end)
+    repairs.extend(_repair_drop_caps(lines, lang))
+    if teaser is not None:
+        teaser = next(line.text for line in lines if line.label == "teaser")
+    blocks, removed = _blocks(lines)
+    images = _images(lines, start, end)
+    meta = Meta(title=title, kicker=kicker, teaser=teaser, lang=lang, authors=authors, date_published=date)
+    return meta, BodyResult(
+        blocks=blocks,
+        removed=removed if options.keep_removed else (),
+        repairs=tuple(repairs) if options.keep_repairs else (),
+        images=images,
+    )

@@ -1,0 +1,98 @@
+"""HTML body extractor: structure goldens (data in goldens.json), robustness, removed reasons, presets."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import fliesstext
+from fliesstext import Options
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from regenerate_goldens import page, render  # noqa: E402
+
+CASES = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))["cases"]
+GOLDENS = json.loads((HERE / "goldens.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_structure_golden(name: str) -> None:
+    assert render(page(name)) == GOLDENS[name], f"regenerate with tests/html/regenerate_goldens.py if intended ({name})"
+
+
+def test_boilerplate_of_the_template_is_not_in_the_body() -> None:
+    article = fliesstext.extract(page("ul_li_span"), url="https://example.org/a", mode="html")
+    text = article.text
+    for needle in ("Cookies", "Von Anna Muster", "Teilen", "Mehr zum Thema", "Impressum", "Start", "Der Titel"):
+        assert needle not in text
+    assert "Erster Punkt" in text
+
+
+def test_every_dropped_block_has_kind_and_reason() -> None:
+    article = fliesstext.extract(page("figure_caption"), url="https://example.org/a", mode="html")
+    assert article.removed
+    for removed in article.removed:
+        assert removed.kind and removed.reason and removed.text
+    captions = [r for r in article.removed if "Bildunterschrift" in r.text]
+    assert captions and captions[0].kind == "caption"
+
+
+def test_image_caption_and_credit_kept_out_of_text() -> None:
+    article = fliesstext.extract(page("figure_caption"), url="https://example.org/a/b", mode="html")
+    assert len(article.images) == 1
+    image = article.images[0]
+    assert image.src == "https://example.org/bild.jpg"
+    assert (image.caption, image.credit, image.width, image.height) == ("Die Bildunterschrift", "Foto: Agentur", 640, 480)
+    assert "Bildunterschrift" not in article.text and "Agentur" not in article.text
+
+
+def test_table_colspan_10000_is_cheap() -> None:
+    html = "<table>" + "<tr><td colspan='10000' rowspan='10000'>x</td><td>y</td></tr>" * 200 + "</table>"
+    start = time.perf_counter()
+    article = fliesstext.extract(page("br_br_text").replace("<p>Erste", html + "<p>Erste"), mode="html")
+    assert time.perf_counter() - start < 2.0
+    tables = [b for b in article.body if b.kind == "table"]
+    assert tables and tables[0].rows is not None and len(tables[0].rows) == 200
+
+
+def test_ten_thousand_nested_divs_do_not_recurse() -> None:
+    html = "<html><body>" + "<div>" * 10_000 + "<p>" + "Tief verschachtelter Text, ein ganzer Satz. " * 5 + "</p>" \
+        + "</div>" * 10_000 + "</body></html>"
+    article = fliesstext.extract(html, mode="html")
+    assert "Tief verschachtelter Text" in article.text
+
+
+def test_text_only_in_json_ld_article_body() -> None:
+    body = "Erster Absatz aus den Daten, mit einem ganzen Satz.\nZweiter Absatz, ebenfalls ein ganzer Satz hier."
+    data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": body * 5})
+    html = f"<html><head><script type='application/ld+json'>{data}</script></head><body><div>Laden…</div></body></html>"
+    article = fliesstext.extract(html, mode="html")
+    assert "Erster Absatz aus den Daten" in article.text
+    assert any("articleBody" in w for w in article.warnings)
+
+
+def test_text_only_in_next_flight_data() -> None:
+    para = "<p>Ein Absatz, der nur in den eingebetteten Daten steht, und zwar als ganzer Satz.</p>" * 8
+    payload = json.dumps([1, f"24:T{len(para):x},{para}"])
+    html = f"<html><body><main><div>Laden…</div></main><script>self.__next_f.push({payload})</script></body></html>"
+    article = fliesstext.extract(html, mode="html")
+    assert article.text.count("nur in den eingebetteten Daten") == 8
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+def test_presets_run(favor: str) -> None:
+    article = fliesstext.extract(page("headings"), mode="html", options=Options(mode="html", favor=favor))
+    assert "Absatz unter dem Zwischentitel" in article.text
+
+
+def test_hidden_text_inside_the_article_is_kept_but_hidden_boxes_elsewhere_are_not() -> None:
+    html = page("br_br_text").replace(
+        "<p>Der letzte", "<div hidden><p>Versteckter Rest des Artikels hinter der Bezahlschranke, ein Satz.</p></div>"
+        "<p>Der letzte").replace("<footer>", "<div style='display:none'><p>" + "Bitte melden Sie sich an. " * 10
+                                 + "</p></div><footer>")
+    text = fliesstext.extract(html, mode="html").text
+    assert "Versteckter Rest" in text and "Bitte melden" not in text
