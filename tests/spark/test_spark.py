@@ -4,7 +4,6 @@ import shutil
 import sys
 
 import pytest
-
 from conftest import EXAMPLES
 
 pyspark = pytest.importorskip("pyspark")
