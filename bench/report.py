@@ -69,18 +69,19 @@ def per_language_table(per_language: Mapping[str, Mapping[str, Any]], names: lis
 def worst_table(worst: list[Mapping[str, Any]]) -> list[str]:
     rows = [[f"{p['f1']:.3f}", f"{p['precision']:.3f}", f"{p['recall']:.3f}", _cell(p.get("ms"), "{:.1f}"), p["id"]]
             for p in worst]
-    table = render_table(["F1", "P", "R", "ms", "page"], rows)
-    return [line.rstrip() for line in table]
+    return render_table(["F1", "P", "R", "ms", "page"], rows)
 
 
 def profile_table(profile: Mapping[str, Any]) -> list[str]:
     lines: list[str] = []
-    for key, title in (("stages_ms", "stage"), ("modules_ms", "module (cProfile own time)")):
+    for key, title in (("stages_ms", "stage"), ("modules_ms", "module (cProfile own time; its overhead inflates ms, read the shares)")):
         figures: Mapping[str, float] = profile.get(key) or {}
         total = sum(figures.values()) or 1.0
         rows = [[name, f"{ms:.3f}", f"{100 * ms / total:.1f}%"] for name, ms in figures.items()]
         if key == "stages_ms":
             rows.append(["total", f"{sum(figures.values()):.3f}", "100%"])
+            if profile.get("extract_page_ms") is not None:
+                rows.append(["(extract_page, whole)", f"{profile['extract_page_ms']:.3f}", ""])
         lines += render_table([title, "ms/page", "share"], rows)
     return lines
 
@@ -100,6 +101,9 @@ def file_report(file_result: Mapping[str, Any], reference: str) -> str:
     out += [f"skipped {name}: {why}" for name, why in file_result.get("skipped", {}).items()]
     if notes:
         out.append("notes: " + "; ".join(notes))
+    passes = max((lookup(r, ("speed", "passes")) or 0 for r in file_result["rows"].values()), default=0)
+    out.append(f"ms/page: CPU time of the extraction call on one core, fastest of {passes:.0f} passes per page; "
+               "peak RSS: the extractor's own process (VmHWM)")
     if file_result.get("per_language"):
         out += ["", "per-language mean body F1:"]
         out += per_language_table(file_result["per_language"], file_result.get("language_columns", []))

@@ -101,8 +101,8 @@ def score_row(stats: dict[str, Any], predictions: Path, gold: list[dict[str, Any
     ms = {p.get("id"): p.get("ms") for p in preds}
     for page in result["pages"]:
         page["ms"] = ms.get(page["id"])
-    speed = {k: stats.get(k) for k in ("ms_per_page", "ms_median", "ms_max", "pages_per_s", "peak_rss_mb",
-                                       "base_rss_mb", "cpu", "passes")}
+    speed = {k: stats.get(k) for k in ("ms_per_page", "ms_median", "ms_max", "pages_per_s", "wall_ms_per_page",
+                                       "peak_rss_mb", "base_rss_mb", "cpu", "passes")}
     return {**result, "speed": speed, "errors": stats.get("errors", {}), "version": stats.get("version")}
 
 

@@ -11,6 +11,7 @@ from .errors import FliesstextError
 from .ingest.decode import decode_bytes
 from .model import Article, Block, BodyResult, Failure, Image, Meta, Page, Removed
 from .options import DEFAULT_OPTIONS, Options
+from .templates import HostTemplate, TemplateStore, filter_body, observe_article
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I | re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
@@ -93,8 +94,8 @@ def _to_text(page: Page, options: Options) -> tuple[str, tuple[str, ...]]:
     return text, tuple(warnings)
 
 
-def extract_page(page: Page, options: Options = DEFAULT_OPTIONS) -> Article:
-    """Extract one Page. Raises only FliesstextError subclasses."""
+def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostTemplate | None = None) -> Article:
+    """Extract one Page. Raises only FliesstextError subclasses. `template`: the page's learned host template."""
     from .html import extract_body
     from .meta import extract_meta
     from .text import extract_text
@@ -111,8 +112,10 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS) -> Article:
         parsed = parse_html(text, page.url)
         meta = extract_meta(parsed, options, fetched_at=page.fetched_at)
         body = extract_body(parsed, options, meta)
+        if template is not None:
+            body = filter_body(body, template)
     else:
-        meta, body = extract_text(text, page.url, options)
+        meta, body = extract_text(text, page.url, options, template)
     article = assemble(meta, body, page, mode, warnings)
     if not article.body and not article.teaser:
         article = _with_warning(article, "no article body found")
@@ -138,13 +141,23 @@ def extract(
     return extract_page(Page(content=content, url=url, mode=opts.mode), opts)
 
 
-def extract_many(pages: Iterable[Page | str | bytes], options: Options | None = None) -> Iterator[Article | Failure]:
-    """One record out per page in: an Article, or a Failure saying why. Never stops on a bad page."""
+def extract_many(
+    pages: Iterable[Page | str | bytes], options: Options | None = None, templates: TemplateStore | None = None
+) -> Iterator[Article | Failure]:
+    """One record out per page in: an Article, or a Failure saying why. Never stops on a bad page.
+
+    Per host (from the page URL) it learns the lines/blocks that repeat across pages and removes them as
+    kind `template` from later pages; pass a loaded `TemplateStore` to start from saved templates (it is
+    updated in place), or set `Options(learn_templates=False)` to switch learning off.
+    """
     opts = options or DEFAULT_OPTIONS
+    store = templates if templates is not None else (TemplateStore() if opts.learn_templates else None)
     for index, item in enumerate(pages):
         page = item if isinstance(item, Page) else Page(content=item, id=str(index))
         try:
-            yield extract_page(page, opts)
+            template = store.template(_host(page.url)) if store is not None else None
+            article = extract_page(page, opts, template)
+            yield observe_article(store, article) if store is not None else article
         except FliesstextError as err:
             yield Failure(page.source or page.id or str(index), type(err).__name__, str(err), "extract", page.id)
         except Exception as err:  # a bug or a pathological page: reported as a record, the batch goes on

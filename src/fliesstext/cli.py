@@ -16,6 +16,7 @@ from .formats import FORMATTERS, Formatter, get_formatter
 from .ingest.local import expand_inputs, iter_pages
 from .model import Failure, Page
 from .options import Options
+from .run.batch_cli import batch_options, maybe_run_batch
 
 EXIT_USER_ERROR = 2
 EXIT_PAGE_FAILED = 1
@@ -101,16 +102,22 @@ def _write_all(records: Iterator[dict[str, Any]], formatter: Formatter, out: IO[
 @click.argument("inputs", nargs=-1)
 @click.option("-o", "--output", "output", default=None, help="Output file (default: stdout).")
 @click.option("-f", "--format", "fmt", default="json", show_default=True,
-              help=f"Output format: {', '.join(FORMATTERS)}. Several inputs with json give JSON Lines.")
+              help=f"Output format: {', '.join(FORMATTERS)}, parquet. Several inputs with json give JSON Lines.")
 @click.option("--mode", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Treat input as HTML, as already-extracted text, or decide per page.")
 @click.option("--url", default=None, help="The page's URL (for a single input): host, absolute image links.")
 @click.option("--favor", type=click.Choice(["precision", "balanced", "recall"]), default="balanced",
               show_default=True, help="Precision/recall trade-off of body extraction.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@batch_options
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, mode: str, url: str | None, favor: str,
-            quiet: bool) -> None:
-    """Extract articles from INPUT files, directories (*.html, *.htm, *.txt, *.html.gz) or - (stdin)."""
+            quiet: bool, **batch: Any) -> None:
+    """Extract articles from INPUT files, directories (*.html, *.htm, *.txt, *.html.gz) or - (stdin).
+
+    Corpus inputs (.warc, .warc.gz, .jsonl, .jsonl.gz, .parquet, --urls FILE) and --format parquet run on a
+    pool of worker processes (see --workers, --resume, --shard-size)."""
+    if maybe_run_batch(inputs, output, fmt, mode, favor, quiet, batch, UserError):
+        return
     try:
         formatter = get_formatter(fmt)
         items = expand_inputs(inputs or ("-",))

@@ -304,7 +304,8 @@ def render_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[s
 
     def line(row: list[str]) -> str:
         cells = [row[i] if i < len(row) else "" for i in range(len(widths))]
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        padded = (c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        return "  ".join(padded).rstrip()
 
     return [line(table[0]), "  ".join("-" * w for w in widths), *(line(r) for r in table[1:])]
 

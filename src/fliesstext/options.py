@@ -19,6 +19,7 @@ class Options:
     keep_removed: bool = True  # list dropped blocks under `removed`
     keep_repairs: bool = True
     default_lang: str | None = None  # used when nothing else tells the language
+    learn_templates: bool = True  # extract_many: learn per-host repeated lines/blocks (kind "template")
 
     def __post_init__(self) -> None:
         if self.mode not in _MODES:

@@ -84,3 +84,13 @@ def test_end_to_end_on_a_tiny_text_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert rows["c4"]["body"]["f1"]["mean"] == 1.0  # only the body line ends in '.' and has >= 5 words
     assert rows["raw"]["body"]["precision"]["mean"] == pytest.approx(9 / 14)  # 9 body tokens of 2 + 9 + 3
     assert rows["raw"]["speed"]["pages_per_s"] > 0 and rows["c4"]["speed"]["peak_rss_mb"] > 0
+
+
+def test_a_missing_peer_is_skipped_with_the_install_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run, extractors = _bench("run"), _bench("extractors")
+    ghost = extractors.Extractor("ghost", "html", "surely_not_an_installed_module_xyz", lambda: dict, "ghost")
+    result: dict = {"skipped": {}, "notes": {}}
+    args = run.parse_args([])
+    assert run._bench_one(ghost, tmp_path / "x.jsonl.gz", "html", [], tmp_path, args, result) is None
+    assert "pip install -e '.[bench]'" in result["skipped"]["ghost"]
+    assert "ghost: not installed" in capsys.readouterr().err

@@ -77,3 +77,18 @@ def test_url_option_sets_host():
 def test_no_traceback_on_unwritable_output(tmp_path):
     result = run("extract", FERRY, "-o", str(tmp_path / "missing-dir" / "out.json"))
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_eval_scores_predictions_field_by_field(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    gold.write_text(json.dumps({"id": "a", "expected": {"title": "T", "body": "one two three four",
+                                                       "authors": ["X Y"], "date": "2024-01-02T10:00:00+01:00"}}) + "\n")
+    pred.write_text(json.dumps({"id": "a", "title": "T", "text": "one two three five", "authors": ["X Y"],
+                                "date_published": "2024-01-02T20:00:00+01:00"}) + "\n")
+    result = run("eval", str(pred), str(gold), "--json")
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert "0.75" in json.dumps(scores)  # body P = R = F1 = 3/4
+    result = run("eval", str(pred), str(tmp_path / "missing.jsonl"))
+    assert result.exit_code == 2 and "missing.jsonl" in result.stderr

@@ -17,7 +17,7 @@ _real_extract_one = worker_module.extract_one
 
 def _misbehaving(page, options):
     """Hangs, crashes or bloats on marker pages; runs in the forked workers."""
-    content = page.content if isinstance(page.content, str) else page.content.decode()
+    content = page.content if isinstance(page.content, str) else page.content.decode("utf-8", "replace")
     if "HANG" in content:
         time.sleep(3600)
     if "CRASH" in content:

@@ -73,3 +73,20 @@ def test_token_memos_are_bounded() -> None:
         rules.verdict(frozenset({f"tok{i}", "nav"}))
     assert len(rules.memo) <= label._TOKEN_MEMO_SIZE
     assert len(rules.known) <= len(rules.table) + label._TOKEN_MEMO_SIZE * 4 + 1
+
+
+def test_grouped_blocks() -> None:
+    # html/removed.py joins a run of dropped blocks with newlines: the first line may name the group,
+    # and a line that is nothing but "Cookie-Einstellungen" is a footer link, not the banner
+    assert label_removed("Meistgelesen\nDer Kanzler sagt ab\nDas Wetter", NONE, "div", 0.9, "de")[0] == "most_read"
+    assert label_removed("Impressum\nCookie-Einstellungen\nKontakt", NONE, "li", 1.0, "de")[0] != "cookie_notice"
+    text = "Wir verwenden Cookies, um Inhalte zu personalisieren.\nAkzeptieren"
+    assert label_removed(text, NONE, "div", 0.0, "de")[0] == "cookie_notice"
+
+
+def test_article_paragraphs_are_not_boilerplate() -> None:
+    # html/removed.py also checks kept blocks' text alone: a paragraph that mentions a policy or a price is content
+    paragraph = ("Meta said on Tuesday it would change its privacy policy in Europe after regulators found that the "
+                 "subscription of 9.99 euros per month did not give users a real choice.")
+    assert label_removed(paragraph, NONE, "p", 0.0, "en")[0] == "other"
+    assert label_removed("AP Photographer documents debris on a school building", NONE, "p", 0.0, "en")[0] == "other"

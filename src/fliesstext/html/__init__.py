@@ -13,7 +13,7 @@ from ..options import Options
 from ..parse import ParsedPage
 from .embedded import article_body_text, best_html_fragment, embedded_texts, plain_paragraphs
 from .images import region_images
-from .removed import group_dropped, label_block
+from .removed import group_dropped, label_block, text_check
 from .score import Knowledge, knowledge
 from .segment import RawBlock, segment
 from .select import select
@@ -37,8 +37,8 @@ def extract_body_with(page: ParsedPage, kb: Knowledge, th: dict[str, float], met
         return BodyResult((), warnings=("page has no <body>",))
     seg = segment(root, page.url)
     title = (meta.title if meta else None) or page.title_tag
-    container = select(seg, kb, th, title)
     lang = meta.lang if meta else None
+    container = select(seg, kb, th, title, text_check(lang))
     blocks = tuple(_to_block(b) for b in seg.blocks if b.keep)
     warnings: tuple[str, ...] = ()
     kept = sum(len(b.text) for b in blocks)
@@ -48,7 +48,7 @@ def extract_body_with(page: ParsedPage, kb: Knowledge, th: dict[str, float], met
             blocks, warnings = found[0], (f"body text from {found[1]}",)
     removed: tuple[Removed, ...] = ()
     if keep_removed:
-        removed = tuple(label_block(seg, b, lang) for b in group_dropped(seg))
+        removed = tuple(label_block(seg, b, lang) for b in group_dropped(seg, container))
     images = region_images(seg, container, page.url)
     return BodyResult(blocks, removed=removed, images=images, warnings=warnings)
 

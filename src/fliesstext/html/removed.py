@@ -22,6 +22,24 @@ def _labeller() -> Labeller | None:
     return label_removed  # type: ignore[no-any-return]
 
 
+_TEXT_KINDS = frozenset(("ad", "share", "related", "newsletter", "paywall", "donation_appeal", "cookie_notice", "date",
+                         "byline", "caption", "most_read", "most_commented", "comments", "navigation", "tags",
+                         "author_bio", "breadcrumb", "footer", "header"))
+
+
+def text_check(lang: str | None) -> Callable[[RawBlock], tuple[str, str] | None] | None:
+    """A check of a kept block's text alone (no class tokens) against the labeller's phrase knowledge."""
+    labeller = _labeller()
+    if labeller is None:
+        return None
+
+    def check(block: RawBlock) -> tuple[str, str] | None:
+        kind, why = labeller(block.text, frozenset(), block.tag, block.link_density, lang)
+        return (kind, why) if kind in _TEXT_KINDS else None
+
+    return check
+
+
 def block_tokens(seg: Segmentation, block: RawBlock, limit: int = 12) -> frozenset[str]:
     """Class/id pieces of the block's owner and its nearest ancestors."""
     out: set[str] = set()
@@ -45,18 +63,24 @@ def _fallback_kind(block: RawBlock, tokens: frozenset[str]) -> str:
     return "other"
 
 
-def group_dropped(seg: Segmentation) -> list[RawBlock]:
-    """Runs of dropped blocks with the same reason under the same parent element become one block
-    (a 30-item menu is one removed navigation, not 30), text joined by newlines."""
+def group_dropped(seg: Segmentation, container: int = 0) -> list[RawBlock]:
+    """Runs of dropped blocks with the same reason in the same box become one removed block, text joined by
+    newlines: a 30-item menu is one removed navigation, not 30. Outside the selected region the box is the
+    page branch (child of an ancestor of the container: header, nav, sidebar, footer); inside, the parent."""
     out: list[RawBlock] = []
     key: tuple[str, int] | None = None
     elements = seg.elements
+    spine = set(seg.ancestors(container))
     for block in seg.blocks:
         if block.keep:
             key = None
             continue
-        owner = elements[block.owner]
-        group = (block.reason, owner.parent)
+        box = elements[block.owner].parent
+        if block.reason == "outside selected region":
+            box = block.owner
+            while box >= 0 and elements[box].parent not in spine:
+                box = elements[box].parent
+        group = (block.reason, box)
         if group == key and out:
             last = out[-1]
             last.text = f"{last.text}\n{block.text}"

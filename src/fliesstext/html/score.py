@@ -26,6 +26,7 @@ from .segment import (
 # Context flags that make a block boilerplate when they arise inside the chosen container.
 BAD_FLAGS = {F_CAPTION: "caption", F_NAV: "navigation", F_ASIDE: "other", F_FOOTER: "footer", F_FORM: "other",
              F_LABEL: "other", F_HIDDEN: "hidden"}
+BAD_MASK = F_CAPTION | F_NAV | F_ASIDE | F_FOOTER | F_FORM | F_LABEL
 _MASS_FLAGS = F_CAPTION | F_NAV | F_FOOTER | F_FORM | F_LABEL | F_HIDDEN
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = frozenset(".!?:;\"'”“»«)…。！？」")
@@ -98,14 +99,12 @@ def raw_mass(block: RawBlock, th: dict[str, float]) -> float:
 def accumulate(seg: Segmentation, masses: list[float]) -> list[float]:
     """Per element, the sum of the masses of the blocks inside it."""
     acc = [0.0] * len(seg.elements)
-    elements = seg.elements
     for block, mass in zip(seg.blocks, masses, strict=True):
-        if mass <= 0:
-            continue
-        index = block.owner
-        while index >= 0:
-            acc[index] += mass
-            index = elements[index].parent
+        if mass > 0:
+            index = block.owner
+            while index >= 0:
+                acc[index] += mass
+                index = seg.elements[index].parent
     return acc
 
 

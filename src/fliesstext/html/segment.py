@@ -24,7 +24,10 @@ _BLOCK_TAGS = frozenset(
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TRANSPARENT = frozenset("span b strong em i u s small font mark abbr cite q sup sub bdi bdo wbr ins del dfn kbd samp var".split())
 _SKIP_TAGS = frozenset("head title button select option textarea input meta link base".split())
-_SPECIAL = frozenset("img br table pre ul ol li blockquote".split())
+_SPECIAL = frozenset("img br table pre ul ol li blockquote nav footer aside header".split())
+_COLLAPSIBLE = frozenset(("nav", "footer", "aside", "header"))
+_COLLAPSE_LINK_DENSITY = 0.6  # a nav/footer/aside/header this link-heavy is read whole (C side) as one block
+_COLLAPSE_LIST_LINK_DENSITY = 0.8  # the same for a list: a menu
 _INSIDE_LI = frozenset(("p", "div"))  # inside <li> these do not start a new block
 _LAYOUT_IN_TABLE = "p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure"
 
@@ -122,6 +125,14 @@ class Segmentation:
     blocks: list[RawBlock]
     elements: list[Element]
     images: list[RawImage]
+    _paths: dict[int, list[int]] = field(default_factory=dict)
+
+    def path(self, index: int) -> list[int]:
+        """ancestors(index), memoised: the scorer reads the same paths many times."""
+        found = self._paths.get(index)
+        if found is None:
+            found = self._paths[index] = self.ancestors(index)
+        return found
 
     def ancestors(self, index: int) -> list[int]:
         """Element indices from `index` up to the root (inclusive of `index`)."""
@@ -147,6 +158,7 @@ class _Walker:
         self.owner = -1
         self.owners: list[int] = []  # enclosing block-level elements (owner of text), innermost last
         self.list_stack: list[bool] = []  # ordered? per open list
+        self.list_owners: list[int] = []  # element index per open list
         self.li_owner: int = -1  # element index of the open <li>, -1 if none
         self.quote_depth = 0
         self.brs = 0
@@ -154,10 +166,11 @@ class _Walker:
 
     # -- text ---------------------------------------------------------------------------------------------
     def add_text(self, text: str, flags: int) -> None:
-        if not text:
+        if text.isspace():
+            if self.parts:
+                self.parts.append(" ")
             return
-        if self.brs and not text.isspace():
-            self.brs = 0
+        self.brs = 0
         if not self.parts:
             self.block_flags = flags
         else:
@@ -233,9 +246,14 @@ class _Walker:
             self.table_block(node, index, flags)
         elif tag == "pre":
             self.code_block(node, index, flags)
+        elif tag in _COLLAPSIBLE:
+            return not self.link_box(node, tag, index, flags)
         else:
             if tag in ("ul", "ol"):
+                if self.link_box(node, tag, index, flags):
+                    return False
                 self.list_stack.append(tag == "ol")
+                self.list_owners.append(index)
             elif tag == "li":
                 self.li_owner = index
             elif tag == "blockquote":
@@ -256,8 +274,9 @@ class _Walker:
             self.flush()
         if tag in _SPECIAL:
             if tag in ("ul", "ol"):
-                if self.list_stack:
+                if self.list_owners and self.list_owners[-1] == index:
                     self.list_stack.pop()
+                    self.list_owners.pop()
             elif tag == "li":
                 self.li_owner = self._enclosing(el.parent, "li")
             elif tag == "blockquote":
@@ -288,6 +307,20 @@ class _Walker:
         text = "\n".join(" | ".join(cells) for cells in rows)
         self.blocks.append(RawBlock("table", text, "table", index, flags, min(link_chars, len(text)),
                                     len(self.blocks), rows=tuple(rows)))
+
+    def link_box(self, node: LexborNode, tag: str, index: int, flags: int) -> bool:
+        """A link-heavy nav/footer/aside becomes one block without walking it (a quarter of a page's elements
+        sit in menus). Returns False when the box has real text and must be walked."""
+        lines = [" ".join(t.split()) for t in node.text(deep=True, separator="\n").split("\n")]
+        text = "\n".join(t for t in lines if t)
+        if not text:
+            return True
+        link_chars = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
+        limit = _COLLAPSE_LIST_LINK_DENSITY if tag in ("ul", "ol") else _COLLAPSE_LINK_DENSITY
+        if link_chars < limit * (len(text) - text.count("\n")):
+            return False
+        self.blocks.append(RawBlock("paragraph", text, tag, index, flags, min(link_chars, len(text)), len(self.blocks)))
+        return True
 
     def code_block(self, node: LexborNode, index: int, flags: int) -> None:
         text = node.text(deep=True).strip("\n")

@@ -3,8 +3,9 @@ then drop what looks like boilerplate inside it. Every decision leaves a reason 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
-from .score import BAD_FLAGS, Knowledge, Masses, accumulate, content_masses, is_sentence_like, negative_token
+from .score import BAD_FLAGS, BAD_MASK, Knowledge, Masses, accumulate, content_masses, is_sentence_like, negative_token
 from .segment import F_FIGURE, F_HIDDEN, RawBlock, Segmentation
 
 
@@ -106,13 +107,102 @@ def drop_orphan_headings(blocks: list[RawBlock]) -> None:
             has_text_after = True
 
 
-def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | None) -> int:
+TextCheck = Callable[[RawBlock], "tuple[str, str] | None"]
+
+
+def drop_by_text(blocks: list[RawBlock], check: TextCheck, limit: float) -> None:
+    """Short kept blocks whose text alone says boilerplate ('Anzeige', 'Read more:', a date line) go."""
+    for block in blocks:
+        if block.keep and len(block.text) < limit:
+            verdict = check(block)
+            if verdict:
+                block.keep, block.reason = False, f"text says {verdict[0]}: {verdict[1]}"
+
+
+def drop_image_captions(seg: Segmentation, container: int, limit: float) -> None:
+    """Caption-like text without <figcaption>: a short block that shares a small box (at most three levels up)
+    with an image and little other text ('Der Hafen von Kiel. Foto: dpa' under an <img>)."""
+    if not seg.images:
+        return
+    elements = seg.elements
+    images = accumulate(seg, [0.0] * len(seg.blocks))
+    for raw in seg.images:
+        index = raw.owner
+        while index >= 0:
+            images[index] += 1
+            index = elements[index].parent
+    chars = accumulate(seg, [float(len(b.text)) for b in seg.blocks])
+    for block in seg.blocks:
+        if not block.keep or len(block.text) >= limit or block.kind == "heading":
+            continue
+        index, steps = elements[block.owner].parent, 0
+        while index > container and steps < 3:
+            if images[index] and chars[index] - len(block.text) < 80:
+                block.keep, block.reason = False, "short text beside an image (caption)"
+                break
+            index = elements[index].parent
+            steps += 1
+
+
+def _children(seg: Segmentation, parent: int) -> list[int]:
+    elements = seg.elements
+    out, index, end = [], parent + 1, subtree_end(seg, parent)
+    while index < end:
+        out.append(index)
+        index = subtree_end(seg, index)
+    return [i for i in out if elements[i].parent == parent]
+
+
+def _blocks_under(seg: Segmentation, root: int) -> list[RawBlock]:
+    end = subtree_end(seg, root)
+    return [b for b in seg.blocks if root <= b.owner < end]
+
+
+def extend_region(seg: Segmentation, container: int, masses: Masses, kb: Knowledge, th: dict[str, float]) -> list[int]:
+    """The container plus neighbouring sibling elements that hold clean running text (the free part of an
+    article before its metered part, a body split around an ad slot). Climbs while every text-bearing sibling
+    joins, at most `extend_levels` levels."""
+    region = [container]
+    content = accumulate(seg, masses.content)
+    elements = seg.elements
+    for _ in range(int(th["extend_levels"])):
+        parent = elements[region[0]].parent
+        if parent < 0:
+            break
+        children = _children(seg, parent)
+        first, last = children.index(region[0]), children.index(region[-1])
+        added_all = True
+        for step, start in ((-1, first - 1), (1, last + 1)):
+            i = start
+            while 0 <= i < len(children):
+                child = children[i]
+                if masses.bulk[child] <= 0:
+                    i += step
+                    continue  # no running text: images, ad slots, empty boxes
+                clean = content[child] >= th["extend_clean_share"] * masses.bulk[child] and not (
+                    elements[child].flags & BAD_MASK & ~masses.ignored) and not any(
+                    t in kb.negative and t not in masses.disabled for t in elements[child].tokens)
+                if not clean:
+                    added_all = False
+                    break
+                region.insert(0, child) if step < 0 else region.append(child)
+                i += step
+        if not added_all:
+            break
+        region = [parent]
+    return region
+
+
+def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | None,
+           check: TextCheck | None = None) -> int:
     """Mark blocks keep/reason in place; return the container element index."""
     blocks = seg.blocks
     masses = content_masses(seg, kb, th)
     container = choose_container(seg, masses.content, th["container_share"])
-    end = subtree_end(seg, container)
-    inside = [b for b in blocks if container <= b.owner < end]
+    region = extend_region(seg, container, masses, kb, th)
+    roots = {b.index: root for root in region for b in _blocks_under(seg, root)}
+    core_end = subtree_end(seg, container)
+    inside = [blocks[i] for i in sorted(roots)]
     first = inside[0].index if inside else len(blocks)
     first_mass = next((b.index for b in inside if masses.content[b.index] > 0), first)
     headline = find_headline(seg, title, first_mass)
@@ -123,15 +213,22 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
         if block.index <= headline:
             block.reason = "before the headline"
             continue
-        block.reason = judge_inside(seg, block, container, kb, th, masses)
+        root = roots[block.index]
+        block.reason = judge_inside(seg, block, root, kb, th, masses)
+        if not block.reason and not container <= block.owner < core_end and block.kind != "heading" \
+                and masses.raw[block.index] <= 0:
+            block.reason = "short text in a box beside the body"
         block.keep = not block.reason
     if 0 <= headline < first:
-        top = _lca(seg, blocks[headline].owner, container)
+        top = _lca(seg, blocks[headline].owner, region[0])
         for block in blocks[headline + 1:first]:
             block.reason = judge_teaser(seg, block, top, kb, th, masses)
             block.keep = not block.reason
     for block in blocks:
         if block.keep and title_norm and block.kind == "heading" and norm(block.text) == title_norm:
             block.keep, block.reason = False, "same text as the title"
+    drop_image_captions(seg, region[0] if len(region) == 1 else seg.elements[region[0]].parent, th["caption_max_chars"])
+    if check is not None:
+        drop_by_text(blocks, check, th["text_check_chars"])
     drop_orphan_headings(blocks)
-    return container
+    return region[0] if len(region) == 1 else seg.elements[region[0]].parent

@@ -82,6 +82,7 @@ class Fetcher:
         self.gate = _HostGate(c.host_delay)
         self.robots: OrderedDict[str, RobotFileParser | None] = OrderedDict()
         self.robots_lock = threading.Lock()
+        self.robots_loading: dict[str, threading.Lock] = {}
 
     def close(self) -> None:
         self.client.close()
@@ -153,19 +154,26 @@ class Fetcher:
             return response.status_code, response.headers, b"".join(chunks), str(response.url)
 
     def _allowed(self, url: str, scheme: str, netloc: str) -> bool:
-        key = f"{scheme}://{netloc}"
+        parser = self._robots_for(f"{scheme}://{netloc}", netloc)
+        return True if parser is None else parser.can_fetch(self.config.user_agent, url)
+
+    def _robots_for(self, key: str, netloc: str) -> RobotFileParser | None:
+        """robots.txt of a host, fetched once even when several threads ask at the same time."""
         with self.robots_lock:
-            known = key in self.robots
-            parser = self.robots.get(key)
-        if not known:
+            if key in self.robots:
+                return self.robots[key]
+            loading = self.robots_loading.setdefault(key, threading.Lock())
+        with loading:
+            with self.robots_lock:
+                if key in self.robots:
+                    return self.robots[key]
             parser = self._load_robots(key, netloc)
             with self.robots_lock:
                 self.robots[key] = parser
+                self.robots_loading.pop(key, None)
                 while len(self.robots) > 10_000:
                     self.robots.popitem(last=False)
-        if parser is None:
-            return True
-        return parser.can_fetch(self.config.user_agent, url)
+            return parser
 
     def _load_robots(self, base: str, netloc: str) -> RobotFileParser | None:
         """None = everything allowed (robots.txt missing / 4xx); a parser otherwise (disallow-all if unreachable)."""

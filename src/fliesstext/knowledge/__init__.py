@@ -61,7 +61,7 @@ class PhraseMatcher:
     Token lookups instead of one big regex alternation: a line costs one dict probe per token.
     """
 
-    __slots__ = ("_index",)
+    __slots__ = ("_index", "_starts")
 
     def __init__(self, tables: Iterable[dict[str, tuple[str, ...]]]) -> None:
         index: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {}
@@ -72,26 +72,39 @@ class PhraseMatcher:
                     if tokens:
                         index.setdefault(tokens[0], {}).setdefault(tokens, (kind, phrase.lower()))
         self._index = {first: sorted(found.items(), key=lambda item: -len(item[0])) for first, found in index.items()}
+        self._starts = frozenset(self._index)
 
     def find_all(self, text: str) -> list[tuple[str, str]]:
         """Every (kind, phrase) hit, left to right (the longest phrase at each token)."""
         return [(kind, phrase) for _, kind, phrase in self.find_tokens(phrase_tokens(text))]
 
     def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
-        """(token count, kind, phrase) for every hit in a token list."""
-        hits: list[tuple[int, str, str]] = []
+        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
         index = self._index
-        if index.keys().isdisjoint(tokens):
-            return hits
+        common = self._starts.intersection(tokens) if len(tokens) < 8 else set(tokens) & self._starts
+        if not common:
+            return []
+        positions: list[int] = []
+        for token in common:  # list.index runs in C: most lines hold one or two phrase-start tokens
+            i = tokens.index(token)
+            while True:
+                positions.append(i)
+                try:
+                    i = tokens.index(token, i + 1)
+                except ValueError:
+                    break
+        positions.sort()
+        hits: list[tuple[int, str, str]] = []
         size = len(tokens)
-        for i, token in enumerate(tokens):
-            candidates = index.get(token)
-            if candidates is None:
+        covered = 0
+        for i in positions:
+            if i < covered:
                 continue
-            for key, (kind, phrase) in candidates:
+            for key, (kind, phrase) in index[tokens[i]]:
                 n = len(key)
                 if i + n <= size and (n == 1 or tuple(tokens[i:i + n]) == key):
                     hits.append((n, kind, phrase))
+                    covered = i + n  # hits do not overlap: "newsletter abonnieren" is not also "abonnieren"
                     break
         return hits
 
@@ -104,11 +117,16 @@ class PhraseMatcher:
 
 
 @lru_cache(maxsize=64)
-def phrase_matcher(lang: str | None) -> PhraseMatcher:
-    """Matcher for one language plus English (English boilerplate appears on pages in every language)."""
+def phrase_matcher(lang: str | None, exclude: tuple[str, ...] = ()) -> PhraseMatcher:
+    """Matcher for one language plus English (English boilerplate appears on pages in every language).
+
+    `exclude` leaves out kinds, e.g. ("byline", "date"), whose one-word phrases ("by", "von") occur in
+    almost every sentence and would only slow the matching down.
+    """
     langs = [lang] if lang and lang != "en" else []
     langs.append("en")
-    return PhraseMatcher(phrases(code) for code in langs)
+    tables = ({k: v for k, v in phrases(code).items() if k not in exclude} for code in langs)
+    return PhraseMatcher(tables)
 
 
 def match_phrase(text: str, lang: str | None) -> tuple[str, str] | None:

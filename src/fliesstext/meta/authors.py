@@ -26,6 +26,9 @@ _PARTICLES = frozenset({"von", "van", "de", "del", "della", "der", "den", "da", 
 _MAX_NAME_WORDS = 5
 _MAX_BYLINE_CHARS = 160
 _MAX_BYLINE_NODES = 40
+_SKIP_BYLINE_CLASS = ("bio", "avatar", "image", "img", "photo", "social", "follow", "box", "comment")
+_BOLD_PARAGRAPHS = 4  # paragraphs looked at, at each end of the article
+_MAX_BOLD_BYLINE_CHARS = 80
 
 
 def _strip_prefix(text: str, rules: BylineRules) -> str:
@@ -128,35 +131,83 @@ def _from_meta(page: ParsedPage, rules: BylineRules) -> list[str]:
 
 
 def _scope(page: ParsedPage, heading: Any) -> Any:
-    """The article/main element around the headline, else the whole tree."""
-    scope = None
-    if heading is not None:
-        node = heading.parent
-        for _ in range(6):
-            if node is None:
-                break
-            if node.tag in ("article", "main"):
-                scope = node
-                break
-            node = node.parent
-    return scope or page.tree
+    """The article/main element around the headline; else a close ancestor holding an <article>; else the tree."""
+    if heading is None:
+        return page.tree
+    node = heading.parent
+    for _ in range(6):
+        if node is None:
+            break
+        if node.tag in ("article", "main"):
+            return node
+        node = node.parent
+    node = heading.parent
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if node.css_first("article") is not None:
+            return node
+        node = node.parent
+    return page.tree
 
 
 def _from_dom(page: ParsedPage, heading: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
     scope = _scope(page, heading)
+    for node in scope.css('[itemprop="author"]')[:3]:
+        inner = node.css_first('[itemprop="name"]') or node
+        found = [n for n in split_names(node_text(inner, " "), rules) if not _is_site(n, sites)]
+        if found:
+            return found
     for node in scope.css('a[rel="author"], a[href*="/autor"], a[href*="/author"]')[:5]:
-        found = [n for n in split_names(node_text(node, " "), rules) if _person_like(n, rules)]
+        found = [n for n in split_names(node_text(node, " "), rules) if _person_like(n, rules) and not _is_site(n, sites)]
         if found:
             return found
     for node in scope.css(_BYLINE_CSS)[:_MAX_BYLINE_NODES]:
         cls = (node.attributes.get("class") or "").lower()
-        if any(t in cls for t in ("bio", "avatar", "image", "img", "photo", "social", "follow", "box")):
+        if any(t in cls for t in _SKIP_BYLINE_CLASS):
             continue
         text = node_text(node, " ")
         if not text or len(text) > _MAX_BYLINE_CHARS:
             continue
         found = [n for n in split_names(text, rules) if _person_like(n, rules) and not _is_site(n, sites)]
         if found:
+            return found
+    return _from_prefixed_paragraph(scope, rules, sites)
+
+
+def _from_prefixed_paragraph(scope: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
+    """A short paragraph that starts with a byline word: "By TPN", "Von Anna Muster"."""
+    for node in scope.css("p")[:_MAX_BYLINE_NODES]:
+        raw = node.text(deep=True, separator=" ")
+        if len(raw) > 3 * _MAX_BYLINE_CHARS:
+            continue
+        text = clean(raw)
+        if not text or len(text) > _MAX_BYLINE_CHARS or _strip_prefix(text, rules) == text:
+            continue
+        found = []
+        for name in split_names(text, rules):  # "By TPN, in News, Portugal": names up to the first non-name
+            if not name[:1].isupper() or len(name.split()) > 4:
+                break
+            found.append(name)
+        found = [n for n in found if not _is_site(n, sites)]
+        if found:
+            return found
+    return []
+
+
+def _from_bold_paragraph(page: ParsedPage, heading: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
+    """A byline printed as a paragraph of bold text at the start or end of the article ("<p><b>A/B</b></p>")."""
+    scope = _scope(page, heading)
+    if scope is page.tree:
+        return []
+    paragraphs = scope.css("p")
+    for node in paragraphs[:_BOLD_PARAGRAPHS] + paragraphs[-_BOLD_PARAGRAPHS:]:
+        bold = node.css_first("strong, b, em")
+        text = node_text(node, " ")
+        if bold is None or not text or len(text) > _MAX_BOLD_BYLINE_CHARS or node_text(bold, " ") != text:
+            continue
+        found = split_names(text.replace("/", ", "), rules)
+        if found and all(_person_like(n, rules) and not _is_site(n, sites) for n in found):
             return found
     return []
 
@@ -167,7 +218,7 @@ def extract_authors(page: ParsedPage, ld: JsonLd, heading: Any, sites: tuple[str
     found = _from_jsonld(ld, rules)
     if not found or all(_is_site(n, sites) for n in found):
         meta = [n for n in _from_meta(page, rules) if not _is_site(n, sites)]
-        dom = meta or _from_dom(page, heading, rules, sites)
+        dom = meta or _from_dom(page, heading, rules, sites) or _from_bold_paragraph(page, heading, rules, sites)
         if dom:
             found = dom
         elif not found:

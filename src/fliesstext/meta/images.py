@@ -5,6 +5,7 @@ A <figure> in the page that shows the same file lends its <figcaption> (caption 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Image
@@ -15,6 +16,17 @@ from .jsonld import JsonLd, names
 _CREDIT_CSS = '[class*="credit"], [class*="copyright"], [class*="source"], [class*="author"], [class*="quelle"], small'
 _CREDIT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|foto|photo|bild|image|picture|credit|quelle|source|fotó|zdjęcie|kuva)s?\s*[:©]?\s*", re.I)
 _MAX_FIGURES = 30
+_SIZE_SUFFIX = re.compile(r"(?:[-_.@](?:\d{2,4}(?:x\d{2,4})?w?|\dx|large|medium|small|thumb|original))+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    src: str | None
+    alt: str | None
+    caption: str | None
+    credit: str | None
+    width: int | None
+    height: int | None
 
 
 def _int(value: Any) -> int | None:
@@ -37,11 +49,13 @@ def _ld_image(ld: JsonLd) -> dict[str, Any] | None:
 
 
 def _stem(url: str | None) -> str:
+    """The file name without extension and size suffix: ".../ferry-1200.jpg" -> "ferry"."""
     if not url:
         return ""
     path = url.split("?", 1)[0].rstrip("/")
-    name = path.rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[0].lower() if len(name) >= 6 else ""
+    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    base = _SIZE_SUFFIX.sub("", name)
+    return base if len(base) >= 4 else (name if len(name) >= 6 else "")
 
 
 def split_credit(node: Any) -> tuple[str | None, str | None]:
@@ -60,11 +74,11 @@ def split_credit(node: Any) -> tuple[str | None, str | None]:
     return caption or None, credit or None
 
 
-def _figure_for(page: ParsedPage, src: str) -> tuple[str | None, str | None, str | None]:
-    """(alt, caption, credit) from the first figure whose image is the same file as src."""
+def _figure_for(page: ParsedPage, src: str) -> _Figure | None:
+    """The first <figure> whose image is the same photo as src (any size), with its caption and credit."""
     stem = _stem(src)
     if not stem:
-        return None, None, None
+        return None
     for figure in page.tree.css("figure")[:_MAX_FIGURES]:
         for img in figure.css("img"):
             attrs = img.attributes
@@ -72,8 +86,10 @@ def _figure_for(page: ParsedPage, src: str) -> tuple[str | None, str | None, str
             if stem in urls.lower():
                 caption_node = figure.css_first("figcaption")
                 caption, credit = split_credit(caption_node) if caption_node is not None else (None, None)
-                return clean(attrs.get("alt")) or None, caption, credit
-    return None, None, None
+                own = absolute(attrs.get("src") or attrs.get("data-src"), page.url)
+                return _Figure(own, clean(attrs.get("alt")) or None, caption, credit,
+                               _int(attrs.get("width")), _int(attrs.get("height")))
+    return None
 
 
 def extract_lead_image(page: ParsedPage, ld: JsonLd) -> tuple[Image, ...]:
@@ -88,8 +104,12 @@ def extract_lead_image(page: ParsedPage, ld: JsonLd) -> tuple[Image, ...]:
     if not credit:
         holders = names(ld_img.get("copyrightHolder") or ld_img.get("author"), ld)
         credit = holders[0] if holders else None
-    f_alt, f_caption, f_credit = _figure_for(page, src)
     width = _int(page.meta_first("og:image:width")) or _int(ld_img.get("width"))
     height = _int(page.meta_first("og:image:height")) or _int(ld_img.get("height"))
-    return (Image(src=src, alt=alt or f_alt, caption=f_caption or caption, credit=f_credit or credit,
+    figure = _figure_for(page, src)
+    if figure is None:
+        return (Image(src=src, alt=alt, caption=caption, credit=credit, width=width, height=height),)
+    if figure.src and figure.src != src:  # the page shows another size of the same photo: report what it shows
+        src, width, height = figure.src, figure.width, figure.height
+    return (Image(src=src, alt=figure.alt or alt, caption=figure.caption or caption, credit=figure.credit or credit,
                   width=width, height=height),)

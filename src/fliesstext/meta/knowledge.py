@@ -77,3 +77,16 @@ def date_rules() -> DateRules:
         for index, name in enumerate(names, start=1):
             months.setdefault(name, index)
     return DateRules(tuple(data["published_meta"]), tuple(data["modified_meta"]), months)
+
+
+@dataclass(frozen=True, slots=True)
+class LangRules:
+    confirm_share: float
+    confirm_words: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def lang_rules() -> LangRules:
+    data = _load("meta_lang.json")
+    words = {lang: frozenset(values) for lang, values in data["confirm_words"].items()}
+    return LangRules(float(data["confirm_share"]), words)

@@ -10,7 +10,9 @@ from typing import Any
 from ..parse import ParsedPage
 from ._text import clean
 from .jsonld import JsonLd
+from .knowledge import lang_rules
 
+_WORD = re.compile(r"\w+")
 _CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "jw": "jv", "zh_cn": "zh", "ger": "de",
             "deu": "de", "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt", "nld": "nl"}
@@ -63,6 +65,16 @@ def _sample(page: ParsedPage, title: str | None) -> str:
     return " ".join(parts)[: _SAMPLE_CHARS + 300]
 
 
+def _confirmed(declared: str, sample: str) -> bool:
+    """True when the sample is full of the declared language's function words (no detector needed)."""
+    rules = lang_rules()
+    words = rules.confirm_words.get(declared)
+    if not words:
+        return False
+    tokens = _WORD.findall(sample.casefold())
+    return bool(tokens) and sum(1 for t in tokens if t in words) >= rules.confirm_share * len(tokens)
+
+
 def _latin_share(text: str) -> float:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
@@ -87,7 +99,7 @@ def extract_lang(page: ParsedPage, ld: JsonLd, title: str | None, default: str |
     if declared and _plausible(declared, title):
         return declared
     sample = _sample(page, title)
-    if declared and len(sample) < _MIN_SAMPLE_CHARS:
+    if declared and (len(sample) < _MIN_SAMPLE_CHARS or _confirmed(declared, sample)):
         return declared
     found, prob = detect(sample)
     if declared is None:

@@ -56,7 +56,7 @@ def _split_tags(value: Any) -> list[str]:
     if isinstance(value, dict):
         return _split_tags(value.get("name"))
     if isinstance(value, str):
-        return [clean(t) for t in _TAG_SPLIT.split(value) if clean(t)]
+        return [t for t in (clean(part) for part in _TAG_SPLIT.split(value)) if t]
     return []
 
 

@@ -16,11 +16,13 @@ from .knowledge import TitleRules, title_rules
 _SKIP_TAGS = frozenset({"a", "li", "ul", "ol", "nav", "button", "figcaption", "figure", "h1", "label", "form"})
 _SKIP_CLASS = ("related", "teaser-list", "teaserlist", "more", "footer", "nav", "menu", "promo", "newsletter",
                "caption", "credit", "card", "list", "item", "slider", "recommend", "author", "byline", "share",
-               "subscri", "abo", "paywall", "ad-", "banner", "photo", "image", "media", "copyright")
+               "subscri", "abo", "paywall", "ad-", "banner", "photo", "image", "img", "media", "copyright")
 _MAX_LINK_SHARE = 0.5
 _ANCESTOR_LEVELS = 4
 _MAX_DESCRIPTION_NODES = 40
 _MAX_STEPS_AFTER_HEADING = 80  # nodes after the <h1> searched for the lead
+_LONG_PARAGRAPH = 200
+_MAX_BODY_PARAGRAPHS_BEFORE_LEAD = 1
 
 
 def _selector(tokens: tuple[str, ...]) -> str:
@@ -44,13 +46,13 @@ def _plausible(node: Any, rules: TitleRules, title_key: str) -> str | None:
     cls = (node.attributes.get("class") or "").lower()
     if any(t in cls for t in _SKIP_CLASS):
         return None
-    raw = node.text(deep=True, separator=" ")
+    raw = node.text(deep=True)
     if not rules.teaser_min_chars <= len(raw) <= 3 * rules.teaser_max_chars:
         return None
     text = clean(raw)
     if not (rules.teaser_min_chars <= len(text) <= rules.teaser_max_chars) or fold(text) == title_key:
         return None
-    if node.css_first("h1, h2, figure, ul, ol") is not None or len(node.css("p")) > 2:
+    if node.css_first("h1, h2, figure, ul, ol") is not None or len(node.css("p")) > 1:
         return None
     link_chars = sum(len(node_text(a)) for a in node.css("a"))
     if link_chars > _MAX_LINK_SHARE * len(text):
@@ -78,7 +80,7 @@ def _classed_teaser(heading: Any, rules: TitleRules, title_key: str) -> str | No
     scope = _scope(heading)
     tokens = re.compile("|".join(re.escape(t) for t in rules.teaser_classes))
     seen_heading = False
-    steps = 0
+    steps = body_paragraphs = 0
     for node in scope.traverse():
         if not seen_heading:
             seen_heading = node.mem_id == heading.mem_id
@@ -86,6 +88,10 @@ def _classed_teaser(heading: Any, rules: TitleRules, title_key: str) -> str | No
         steps += 1
         if steps > _MAX_STEPS_AFTER_HEADING:
             break
+        if node.tag == "p" and len(node.text(deep=True)) >= _LONG_PARAGRAPH:
+            body_paragraphs += 1
+            if body_paragraphs > _MAX_BODY_PARAGRAPHS_BEFORE_LEAD:
+                break  # the lead comes before the body, not inside it
         cls = node.attributes.get("class") if node.tag != "-text" else None
         if not cls:
             continue
@@ -106,7 +112,7 @@ def _visible_description(page: ParsedPage, ld: JsonLd, rules: TitleRules) -> str
     lengths = [len(d) for d in descriptions]
     low, high = min(lengths) * 0.8, max(lengths) * 1.3 + 20
     for node in page.tree.css("p")[:_MAX_DESCRIPTION_NODES]:
-        raw = node.text(deep=True, separator=" ")
+        raw = node.text(deep=True)
         if not low <= len(raw) <= high:
             continue
         text = clean(raw)

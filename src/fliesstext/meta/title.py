@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..parse import ParsedPage
-from ._text import clean, fold, host_of, node_text
+from ._text import clean, first_str, fold, host_of, node_text
 from .jsonld import JsonLd, names
 from .knowledge import TitleRules, title_rules
 
@@ -24,6 +23,7 @@ _UNRECOGNISED_CUT = 0.85  # a cut whose removed part is not a known site name
 _KICKER_CUT = 0.6
 _DOMAIN_LIKE = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news|online)\b", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_NON_ALNUM = re.compile(r"[\W_]+")
 _MAX_HEADINGS = 12
 _MAX_KICKER_WORDS = 8
 _MAX_SITE_NAME_WORDS = 5  # some pages put the headline in twitter:site; that is no site name
@@ -35,6 +35,18 @@ class TitleResult:
     kicker: str | None = None
     heading_node: Any = None  # the <h1> chosen, for teaser/byline search near it
     site_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sites:
+    """Folded site names and their letters-and-digits-only forms (computed once per page)."""
+
+    names: tuple[str, ...]
+    squeezed: tuple[str, ...]
+
+    @classmethod
+    def of(cls, names: tuple[str, ...]) -> Sites:
+        return cls(names, tuple(_alnum(n) for n in names))
 
 
 @dataclass(slots=True)
@@ -63,27 +75,22 @@ def site_names(page: ParsedPage, ld: JsonLd) -> tuple[str, ...]:
 
 
 def _alnum(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NON_ALNUM.sub("", text.casefold())
 
 
-def _is_site(segment: str, sites: tuple[str, ...]) -> bool:
+def _is_site(segment: str, sites: Sites) -> bool:
     key = fold(segment)
     if not key:
         return False
-    if key in sites:
+    if key in sites.names:
         return True
     squeezed = _alnum(key)
     if len(squeezed) < 2:
         return False
-    for other in _squeezed_sites(sites):
+    for other in sites.squeezed:
         if len(other) >= 3 and (other in squeezed or (len(squeezed) >= 3 and squeezed in other)):
             return True
     return len(key.split()) <= 3 and bool(_DOMAIN_LIKE.search(segment))
-
-
-@lru_cache(maxsize=256)
-def _squeezed_sites(sites: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_alnum(s) for s in sites)
 
 
 def _cuts(text: str, rules: TitleRules) -> list[tuple[int, int]]:
@@ -97,7 +104,7 @@ def _cuts(text: str, rules: TitleRules) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _site_cut(text: str, sites: tuple[str, ...], rules: TitleRules) -> str | None:
+def _site_cut(text: str, sites: Sites, rules: TitleRules) -> str | None:
     """The text with a recognised site name removed from its end (or start), else None.
 
     Scanning from the right, segments are dropped while each is a site name or a short label
@@ -126,7 +133,7 @@ def _site_cut(text: str, sites: tuple[str, ...], rules: TitleRules) -> str | Non
     return None
 
 
-def _variants(text: str, weight: float, sites: tuple[str, ...], rules: TitleRules) -> list[tuple[str, float, str]]:
+def _variants(text: str, weight: float, sites: Sites, rules: TitleRules) -> list[tuple[str, float, str]]:
     """(text, weight, kicker) proposals of one source."""
     out: list[tuple[str, float, str]] = []
     base = _site_cut(text, sites, rules)
@@ -175,7 +182,7 @@ def _in_breadcrumb(node: Any) -> bool:
     return False
 
 
-def _headings(page: ParsedPage, rules: TitleRules, sites: tuple[str, ...]) -> list[tuple[Any, str, str]]:
+def _headings(page: ParsedPage, rules: TitleRules, sites: Sites) -> list[tuple[Any, str, str]]:
     """Visible headline candidates: <h1> outside breadcrumbs, then <h2> built as kicker + headline."""
     both = page.tree.css("h1, h2")
     nodes = [n for n in both if n.tag == "h1"][:_MAX_HEADINGS]
@@ -193,14 +200,14 @@ def _headings(page: ParsedPage, rules: TitleRules, sites: tuple[str, ...]) -> li
     out = []
     for node in nodes:
         kicker, text = _heading_parts(node, rules.kicker_classes)
-        if text and len(text) <= 400 and not _is_site(text, sites):
+        if text and len(text) <= 400 and not _PUNCT_ONLY.match(text) and not _is_site(text, sites):
             out.append((node, kicker, text))
     return out
 
 
 def _sources(page: ParsedPage, ld: JsonLd) -> Iterable[tuple[str, str]]:
     if ld.article is not None:
-        headline = clean(ld.article.get("headline")) or clean(ld.article.get("name"))
+        headline = first_str(ld.article.get("headline")) or first_str(ld.article.get("name"))
         if headline:
             yield "ld", headline
     og = clean(page.meta_first("og:title") or page.meta_first("twitter:title") or "")
@@ -210,13 +217,16 @@ def _sources(page: ParsedPage, ld: JsonLd) -> Iterable[tuple[str, str]]:
         yield "title", clean(page.title_tag)
 
 
-def _tally(sources: list[tuple[str, str]], sites: tuple[str, ...], rules: TitleRules) -> dict[str, _Vote]:
+def _tally(sources: list[tuple[str, str]], sites: Sites, rules: TitleRules,
+           memo: dict[tuple[str, str], list[tuple[str, float, str]]]) -> dict[str, _Vote]:
     votes: dict[str, _Vote] = {}
     for source, text in sources:
         weight = _SOURCE_WEIGHT[source]
         best: dict[str, tuple[float, str, str]] = {}
-        for variant, w, kicker in _variants(text, weight, sites, rules):
-            key = fold(variant)
+        if (source, text) not in memo:
+            memo[(source, text)] = _variants(text, weight, sites, rules)
+        for variant, w, kicker in memo[(source, text)]:
+            key = fold(variant) if not _PUNCT_ONLY.match(variant) else ""
             if key and (key not in best or w > best[key][0]):
                 best[key] = (w, variant, kicker)
         for key, (w, variant, kicker) in best.items():
@@ -242,20 +252,21 @@ def _pick_heading(headings: list[tuple[Any, str, str]], keys: set[str]) -> tuple
 
 def extract_title(page: ParsedPage, ld: JsonLd) -> TitleResult:
     rules = title_rules()
-    sites = site_names(page, ld)
+    sites = Sites.of(site_names(page, ld))
     sources = list(_sources(page, ld))
-    votes = _tally(sources, sites, rules)
+    memo: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
+    votes = _tally(sources, sites, rules, memo)
     heading = _pick_heading(_headings(page, rules, sites), set(votes))
     if heading is not None:
         node, h_kicker, h_text = heading
         sources.append(("h1", h_text))
         if h_kicker:
             sources.append(("h1", f"{h_kicker}: {h_text}"))
-        votes = _tally(sources, sites, rules)
+        votes = _tally(sources, sites, rules, memo)
     else:
         node, h_kicker = None, ""
     if not votes:
-        return TitleResult(heading_node=node, site_names=sites)
+        return TitleResult(heading_node=node, site_names=sites.names)
     rank = {s: i for i, s in enumerate(_PRIORITY)}
     key, vote = max(votes.items(), key=lambda kv: (round(kv[1].score, 6), -min(rank[s] for s in kv[1].texts)))
     source = min(vote.texts, key=lambda s: rank[s])
@@ -264,7 +275,7 @@ def extract_title(page: ParsedPage, ld: JsonLd) -> TitleResult:
     if kicker and len(title) > len(kicker) and fold(title[: len(kicker)]) == fold(kicker):
         rest = title[len(kicker):].lstrip(" :–—-|\u00a0")
         title = rest or title  # the headline without its kicker
-    return TitleResult(title=title, kicker=kicker or None, heading_node=node, site_names=sites)
+    return TitleResult(title=title, kicker=kicker or None, heading_node=node, site_names=sites.names)
 
 
 def _common_kicker(kickers: list[str]) -> str:

@@ -63,7 +63,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
     Hard-wrapped text (mail, WET, fixed-width dumps) has many lines just under one width and few beyond.
     """
-    lengths = sorted(len(line) for line in lines if line.strip())
+    lengths = sorted(map(len, filter(None, map(str.rstrip, lines))))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]

@@ -37,6 +37,10 @@ class _Terminated(Exception):
     pass
 
 
+class RunStopped(Exception):
+    """stop_on_failure: the run stopped at this failure (committed parts stay, for --resume)."""
+
+
 def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated()
 
@@ -44,14 +48,14 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS, *, workers: int | None = None,
               page_timeout: float | None = 60.0, max_worker_memory: int | None = None, resume: bool = False,
               progress: bool = False, total: int | None = None, ingest_stats: IngestStats | None = None,
-              stats_path: str | None = None, window: int | None = None) -> Stats:
+              stats_path: str | None = None, window: int | None = None, stop_on_failure: bool = False) -> Stats:
     """Extract every page into `sink`. `pages` may be a callable taking the first ordinal still to do (so a
     resumed run can skip expensive work such as fetching URLs); skipped items must still be yielded."""
     started = time.monotonic()
     stats = Stats(workers=workers or default_workers())
     start = sink.open(resume=resume)
     if start is None:  # an earlier run finished this output
-        stats.complete, stats.outputs = True, list(sink.files_written)
+        stats.complete = stats.already_done = True
         return stats
     stats.resumed_from = start
     items = pages(start) if callable(pages) else pages
@@ -61,7 +65,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     try:
         pool.start()
         with RunProgress(total - start if total else None, enabled=progress) as bar:
-            end = _loop(iter(items), start, pool, sink, stats, bar, window)
+            end = _loop(iter(items), start, pool, sink, stats, bar, window, stop_on_failure)
         pool.close()
         sink.close(end)
     except BaseException:
@@ -84,7 +88,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
 
 
 def _loop(items: Iterator[Item], start: int, pool: WorkerPool, sink: Sink, stats: Stats, bar: RunProgress,
-          window: int) -> int:
+          window: int, stop_on_failure: bool) -> int:
     encode = get_encoder(sink.encoding)
     pending: dict[int, tuple[Any, dict[str, Any]]] = {}
     next_read = next_write = start
@@ -105,7 +109,7 @@ def _loop(items: Iterator[Item], start: int, pool: WorkerPool, sink: Sink, stats
             else:
                 pool.submit(next_read, item)
                 next_read += 1
-        next_write = _flush(pending, next_write, sink, stats)
+        next_write = _flush(pending, next_write, sink, stats, stop_on_failure)
         bar.update(stats.records, stats.failures)
         if exhausted and next_write == next_read:
             bar.update(stats.records, stats.failures, force=True)
@@ -115,10 +119,13 @@ def _loop(items: Iterator[Item], start: int, pool: WorkerPool, sink: Sink, stats
                 pending[ordinal] = (payload, info)
 
 
-def _flush(pending: dict[int, tuple[Any, dict[str, Any]]], next_write: int, sink: Sink, stats: Stats) -> int:
+def _flush(pending: dict[int, tuple[Any, dict[str, Any]]], next_write: int, sink: Sink, stats: Stats,
+           stop_on_failure: bool) -> int:
     t0 = time.monotonic()
     while next_write in pending:
         payload, info = pending.pop(next_write)
+        if stop_on_failure and info.get("error"):
+            raise RunStopped(f"input #{next_write}: {info['error']}")
         sink.write(next_write, payload)
         stats.add(info)
         next_write += 1

@@ -72,6 +72,8 @@ class WorkerPool:
         self.counters = PoolCounters()
 
     def start(self) -> None:
+        if self.ctx.get_start_method() == "fork":
+            _warm_up(self.options)
         while len(self.workers) < self.size:
             self.workers.append(self._spawn())
 
@@ -209,6 +211,16 @@ class WorkerPool:
         for worker in self.workers:
             worker.process.join(2)
         self.workers = []
+
+
+def _warm_up(options: Options) -> None:
+    """Import and exercise the extraction code once in the parent, so forked workers start ready
+    (a replaced worker would otherwise spend a second importing modules before its first page)."""
+    from .worker import extract_one
+
+    sample = b"<html><head><title>t</title><meta charset='utf-8'></head><body><p>\xc3\xa9 warm up text.</p></body></html>"
+    extract_one(Page(content=sample, url="http://example.com/"), options)
+    extract_one(Page(content=b"\x80\x81 text line one.\nline two.", mode="text"), options)
 
 
 def default_workers() -> int:

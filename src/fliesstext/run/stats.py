@@ -27,6 +27,7 @@ class Stats:
     ingest: dict[str, Any] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
     complete: bool = False
+    already_done: bool = False  # --resume found the output complete
 
     def add(self, info: dict[str, Any]) -> None:
         self.records += 1

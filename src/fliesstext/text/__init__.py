@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from ..model import BodyResult, Meta
 from ..options import Options
+from ..templates import HostTemplate
 from .pipeline import run
 
 
-def extract_text(text: str, url: str | None, options: Options) -> tuple[Meta, BodyResult]:
-    """Clean one already-extracted text: every dropped line lands in `removed`, every repair in `repairs`."""
-    return run(text, url, options)
+def extract_text(
+    text: str, url: str | None, options: Options, template: HostTemplate | None = None
+) -> tuple[Meta, BodyResult]:
+    """Clean one already-extracted text: every dropped line lands in `removed`, every repair in `repairs`.
+
+    With a learned host `template`, lines that repeat across the host's pages are removed as `template`
+    and count as boilerplate when the article region is chosen.
+    """
+    return run(text, url, options, template)
 
 
 __all__ = ["extract_text"]

@@ -16,11 +16,14 @@ from .lines import Line
 PHRASE_COVERAGE = 0.5
 # A long line is boilerplate when it holds this many distinct multi-word phrase hits.
 LONG_LINE_HITS = 2
+DENSE_MAX_WORDS, DENSE_SHARE = 40, 0.25  # shorter lines whose tokens are this much box phrases are boxes
 LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer words is footer
 BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
-TEASER_RUN, TEASER_GAP, TEASER_SCORE = 3, 3, 0.2  # see demote_teaser_lists
+TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 5, 0.2, 45  # see demote_teaser_lists
 RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
+INDENT_MIN_SHARE = 0.2
 INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as weaker evidence
+BOX_RUN_GAP = 3
 BOX_RUN_LINES = 3  # this many neighbouring lines with hits of one box kind make a box
 GOOD_WORDS = 10  # sentence-like lines with at least this many words count as prose
 BOX_KINDS = frozenset({
@@ -41,8 +44,14 @@ def label_box_runs(lines: Sequence[Line]) -> None:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and (lines[j + 1].hint == kind or lines[j + 1].words < GOOD_WORDS):
+        last = i  # the last member; members more than BOX_RUN_GAP lines apart do not form one box
+        while j + 1 < len(lines) and j + 1 - last <= BOX_RUN_GAP:
+            if lines[j + 1].hint == kind:
+                last = j + 1
+            elif lines[j + 1].words >= GOOD_WORDS:
+                break
             j += 1
+        j = last
         members = [line for line in lines[i:j + 1] if line.hint == kind]
         if len(members) >= BOX_RUN_LINES:
             for line in members:
@@ -56,6 +65,15 @@ def count_cjk_words(text: str) -> int:
     return cjk // 2 + len(phrase_tokens(_CJK.sub(" ", text))) if cjk else 0
 
 
+def _lead_phrase(text: str, hits: list[tuple[int, str, str]]) -> tuple[str, str] | None:
+    """A box phrase that opens the line and is followed by a colon labels the whole line."""
+    lower = text.lower()
+    for _, kind, phrase in hits:
+        if kind in BOX_KINDS and lower.startswith(phrase) and lower[len(phrase):].lstrip()[:1] in (":", "|"):
+            return kind, phrase
+    return None
+
+
 def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher) -> None:
     """Set `phrase_kind` on lines that are (mostly) a boilerplate phrase, or long lines full of them."""
     for line in lines:
@@ -63,7 +81,7 @@ def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher) -> None:
             continue
         tokens = phrase_tokens(line.text)
         line.words = len(tokens)
-        if len(line.text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and max(line.text) >= "\u3040":
+        if len(line.text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and _CJK.search(line.text):
             line.words = max(line.words, count_cjk_words(line.text))
         hits = matcher.find_tokens(tokens)
         if not hits:
@@ -72,6 +90,10 @@ def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher) -> None:
         if line.words <= 3 or len(longest) >= PHRASE_COVERAGE * len(line.text):
             line.phrase_kind, line.phrase = longest_kind, longest
             continue
+        lead = _lead_phrase(line.text, hits)
+        if lead is not None:  # "Lesen Sie auch: ...", "Read more: ...", "Anzeige: ..."
+            line.phrase_kind, line.phrase = lead
+            continue
         legal = next((p for _, kind, p in hits if kind == "footer" and (p == "©" or p == "copyright" or " " in p)), None)
         if legal is not None and line.words < LEGAL_MAX_WORDS:
             line.phrase_kind, line.phrase = "footer", legal
@@ -79,7 +101,13 @@ def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher) -> None:
         boxed = [kind for n, kind, _ in hits if kind in BOX_KINDS for _ in range(n)]
         if boxed:
             hint = max(set(boxed), key=boxed.count)
-            line.hint = hint if boxed.count(hint) >= 2 else None
+            strong = sum(1 for n, kind, _ in hits if kind == hint) >= 2 or any(
+                n >= 3 for n, kind, _ in hits if kind == hint)
+            line.hint = hint if strong else None
+            box_hits = sum(1 for _, kind, _ in hits if kind in BOX_KINDS)
+            if box_hits >= 2 and line.words < DENSE_MAX_WORDS and len(boxed) >= DENSE_SHARE * line.words:
+                line.phrase_kind, line.phrase = hint, ", ".join(p for _, k, p in hits if k in BOX_KINDS)
+                continue
         multi = {(kind, phrase) for _, kind, phrase in hits if " " in phrase and kind in BOX_KINDS}
         if len(multi) >= LONG_LINE_HITS and line.words < 200:
             kinds = [kind for kind, _ in multi]
@@ -97,12 +125,18 @@ def is_credit(line: Line) -> bool:
 
 
 def body_indents(lines: Sequence[Line], count: int = 3) -> list[int]:
-    """Indents that carry most prose (renderers indent the article body consistently), best first."""
+    """Indents that carry most prose (renderers indent the article body consistently), best first.
+
+    Runner-up indents are only returned when they carry at least INDENT_MIN_SHARE of the top weight.
+    """
     weight: dict[int, int] = {}
     for line in lines:
         if line.words >= GOOD_WORDS and line.terminal and line.phrase_kind is None:
             weight[line.indent] = weight.get(line.indent, 0) + min(line.words, 60)
-    return sorted(weight, key=weight.__getitem__, reverse=True)[:count] or [0]
+    ranked = sorted(weight, key=weight.__getitem__, reverse=True)[:count]
+    if not ranked:
+        return [0]
+    return [i for i in ranked if weight[i] >= INDENT_MIN_SHARE * weight[ranked[0]]]
 
 
 def score_line(line: Line, indent: int) -> float:
@@ -110,6 +144,8 @@ def score_line(line: Line, indent: int) -> float:
     if line.label == "image":
         return 0.0
     aligned = abs(line.indent - indent) <= INDENT_TOLERANCE
+    if line.phrase_kind == "template":  # repeated separators inside articles must not split them
+        return -0.5 if line.words < GOOD_WORDS else -0.2 * line.words
     if line.phrase_kind is not None and line.phrase_kind not in ("byline", "date", "caption"):
         return -3.0 if line.words < GOOD_WORDS else -0.2 * line.words
     if line.bullet is not None:
@@ -167,7 +203,7 @@ def demote_teaser_lists(lines: Sequence[Line]) -> None:
         before = lines[i - 1]
         after = lines[i + 1] if i + 1 < len(lines) else None
         headline = 0 < before.words < GOOD_WORDS and not before.terminal
-        if headline and (after is None or after.words < GOOD_WORDS):
+        if headline and line.words <= TEASER_MAX_WORDS and (after is None or after.words < GOOD_WORDS):
             isolated.append(i)
     run: list[int] = []
     for i in isolated + [len(lines) + TEASER_GAP + 1]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .lines import Line
 
-SAMPLE_CHARS = 450
+SAMPLE_CHARS = 300
 SAMPLE_LINES = 3
 MIN_CHARS = 10
 

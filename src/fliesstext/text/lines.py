@@ -35,6 +35,7 @@ class Line:
     kind: str | None = None  # removed kind
     reason: str = ""
     authors: tuple[str, ...] = ()
+    pages: int | None = None  # template lines: on how many of the host's pages seen
     date: DateValue | None = None
 
     @property

@@ -7,6 +7,7 @@ from ..knowledge import language_list, phrase_matcher
 from ..model import Block, BodyResult, Image, Meta, Removed, Repair
 from ..options import Options
 from ..repair import fix_drop_cap, has_drop_cap, rejoin_wrapped, repair_characters
+from ..templates import HostTemplate
 from .classify import BOX_KINDS, GOOD_WORDS, body_indents, is_credit, label_box_runs, label_phrases, score_lines
 from .dates import DATE_LINE_MAX_WORDS, find_date, parse_byline
 from .header import find_kicker, find_title, split_kicker
@@ -14,6 +15,8 @@ from .lang import detect_lang
 from .lines import Line, split_lines
 from .region import best_run, extend_run
 
+INDENT_CANDIDATES = 3  # body indents tried in the region selection
+MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
 
 
@@ -25,6 +28,8 @@ def _prepare(text: str) -> tuple[list[Line], list[Repair]]:
 
 
 def _drop(line: Line, kind: str, reason: str) -> None:
+    if line.phrase_kind == "template":
+        kind, reason = "template", line.phrase or "template"
     line.label, line.kind, line.reason = "removed", kind, reason
 
 
@@ -78,11 +83,23 @@ def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> N
             _mark_date_or_byline(line, lang)
 
 
+def _drop_off_indent_captions(lines: Sequence[Line], start: int, end: int, indent: int) -> None:
+    """A lone paragraph indented unlike the body paragraphs around it is a caption or a pull quote box."""
+    body = [i for i in range(start, end) if lines[i].label in ("paragraph", "heading", "list_item")]
+    for k in range(1, len(body) - 1):
+        line, before, after = lines[body[k]], lines[body[k - 1]], lines[body[k + 1]]
+        if line.label == "paragraph" and line.indent != indent and before.indent == indent == after.indent:
+            _drop(line, "caption", "lone paragraph indented unlike the body around it")
+
+
 def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None) -> None:
     box: str | None = None
     for i in range(start, end):
         line = lines[i]
         if line.label:
+            continue
+        if line.phrase_kind == "template":
+            _drop(line, "template", line.phrase or "template")
             continue
         if line.phrase_kind in BOX_KINDS:
             box = line.phrase_kind
@@ -170,30 +187,43 @@ def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ..
         elif line.label == "list_item":
             blocks.append(Block("list_item", line.text, depth=1, ordered=bool(line.bullet and line.bullet[0].isdigit())))
         elif line.label == "removed" and line.text:
-            removed.append(Removed(line.kind or "other", line.text, line.reason))
+            removed.append(Removed(line.kind or "other", line.text, line.reason, line.pages))
     return tuple(blocks), tuple(removed)
 
 
-def _select_region(lines: Sequence[Line]) -> tuple[int, int]:
+def _select_region(lines: Sequence[Line]) -> tuple[int, int, int]:
     """Try the few indents that carry most prose as the body indent; keep the best-scoring run."""
     best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
-    for indent in body_indents(lines):
+    for indent in body_indents(lines, INDENT_CANDIDATES):
         score_lines(lines, indent)
         start, end = best_run(lines)
         total = sum(line.score for line in lines[start:end])
         if total > best[0]:
             best = (total, start, end, indent)
     score_lines(lines, best[3])
-    return extend_run(lines, best[1], best[2], best[3])
+    start, end = extend_run(lines, best[1], best[2], best[3])
+    return start, end, best[3]
 
 
-def run(text: str, url: str | None, options: Options) -> tuple[Meta, BodyResult]:
+def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:
+    """Lines the host repeats on many pages: boilerplate for scoring, kind `template` when dropped."""
+    for line in lines:
+        pages = template.pages_for(line.text) if line.text else None
+        if pages is not None:
+            line.phrase_kind, line.pages = "template", pages
+            line.phrase = f"repeats on {pages} of {template.pages} pages of {template.host}"
+
+
+def run(text: str, url: str | None, options: Options, template: HostTemplate | None = None) -> tuple[Meta, BodyResult]:
     lines, repairs = _prepare(text)
     lang = detect_lang(lines) or options.default_lang
-    label_phrases(lines, phrase_matcher(lang))
+    label_phrases(lines, phrase_matcher(lang, MATCHER_EXCLUDE))
+    if template is not None:
+        _label_template(lines, template)
     label_box_runs(lines)
-    start, end = _select_region(lines)
+    start, end, indent = _select_region(lines)
     _label_inside(lines, start, end, lang)
+    _drop_off_indent_captions(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
     title, kicker, teaser = _header(lines, start, end)
     authors = next((line.authors for line in lines[max(0, start - HEADER_ZONE):end] if line.authors), ())

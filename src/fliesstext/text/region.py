@@ -8,7 +8,7 @@ from .lines import Line
 GOOD_WORDS = 10
 MAX_GAP = 30  # lines an interruption inside the article may span
 MIN_CONTINUATION = 4.0  # score a continuation run needs to be joined to the region
-TERMINAL_KINDS = frozenset({"comments", "most_read", "most_commented", "footer"})
+TERMINAL_KINDS = frozenset({"comments", "most_commented", "footer"})
 
 
 def best_run(lines: Sequence[Line]) -> tuple[int, int]:

@@ -1,0 +1,60 @@
+"""Apply a host template to a body (HTML mode, after extraction) and learn from finished articles."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..model import Article, BodyResult, Page, Removed
+from ..options import Options
+from .store import HostTemplate, TemplateStore
+
+TEMPLATE_REASON = "repeats on {pages} of {total} pages of {host}"
+
+
+def filter_body(body: BodyResult, template: HostTemplate) -> BodyResult:
+    """Move body blocks that belong to the host template into `removed` (kind template)."""
+    kept = []
+    removed = list(body.removed)
+    for block in body.blocks:
+        pages = template.pages_for(block.text)
+        if pages is None:
+            kept.append(block)
+            continue
+        reason = TEMPLATE_REASON.format(pages=pages, total=template.pages, host=template.host)
+        removed.append(Removed("template", block.text, reason, pages))
+    if len(kept) == len(body.blocks):
+        return body
+    return replace(body, blocks=tuple(kept), removed=tuple(removed))
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every line/block of the page the article knows about: what a template is learned from."""
+    texts = [block.text for block in article.body]
+    texts.extend(r.text for r in article.removed)
+    for value in (article.title, article.kicker, article.teaser):
+        if value:
+            texts.append(value)
+    return texts
+
+
+def observe_article(store: TemplateStore, article: Article) -> Article:
+    """Learn from one finished article; add a warning naming the host if its layout seems broken."""
+    warning = store.observe(article.host, article_texts(article), len(article.text))
+    if warning is None:
+        return article
+    return replace(article, warnings=article.warnings + (warning,))
+
+
+def learn_templates(pages: Iterable[Page | str | bytes], options: Options | None = None) -> TemplateStore:
+    """First pass of a two-pass batch: learn every host's template from all pages, then freeze the store.
+
+    `extract_many(pages, templates=learn_templates(pages))` lets the first pages of a host benefit too
+    (a single pass learns as it goes, so a host's first pages are extracted without its template).
+    """
+    from ..api import extract_many
+
+    store = TemplateStore()
+    for _ in extract_many(pages, options, templates=store):
+        pass
+    store.learning = False
+    return store

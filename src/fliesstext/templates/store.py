@@ -1,0 +1,137 @@
+"""Per-host template learning: lines and blocks that repeat across a host's pages are its template.
+
+A `TemplateStore` counts, per host, on how many pages each normalised line/block was seen, and keeps a
+short history of body lengths. Extraction asks it for a `HostTemplate` (the keys seen on enough pages)
+and reports each finished article back (`observe`), which also checks for layout breakage.
+Saved as one JSON file per host in a directory (`--templates DIR`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT_VERSION = 1
+MIN_PAGES = 3  # a line is template once seen on this many pages of the host ...
+MIN_SHARE = 0.3  # ... and on at least this share of the host's pages
+MAX_KEYS = 50_000  # per host; beyond this, keys seen only once are pruned
+HISTORY = 50  # body lengths kept per host for breakage detection
+BREAKAGE_MIN_HISTORY = 5
+BREAKAGE_RATIO = 0.25  # body shorter than this share of the host's median body: layout changed?
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_UNSAFE = re.compile(r"[^a-z0-9.-]")
+
+
+def template_key(text: str) -> str:
+    """Normalised line text: case and whitespace folded, numbers masked ('vor 22 Stunden' = 'vor 3 Stunden')."""
+    key = _DIGITS.sub("0", _SPACE.sub(" ", text.casefold()).strip())
+    if len(key) > 200:
+        key = key[:120] + "#" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class HostTemplate:
+    """What is known about one host at extraction time: template keys -> number of pages seen on."""
+
+    host: str
+    pages: int
+    keys: dict[str, int]
+
+    def pages_for(self, text: str) -> int | None:
+        """On how many pages this line/block was seen, if it belongs to the template."""
+        return self.keys.get(template_key(text))
+
+
+@dataclass(slots=True)
+class HostStats:
+    pages: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)
+
+
+class TemplateStore:
+    """Learned templates of many hosts. Not thread-safe; one store per batch/worker."""
+
+    def __init__(self, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE, learning: bool = True) -> None:
+        self.min_pages = min_pages
+        self.min_share = min_share
+        self.learning = learning
+        self._hosts: dict[str, HostStats] = {}
+
+    def hosts(self) -> list[str]:
+        return sorted(self._hosts)
+
+    def template(self, host: str | None) -> HostTemplate | None:
+        """The current template of a host, or None when too few pages were seen."""
+        stats = self._hosts.get(host) if host else None
+        if stats is None or stats.pages < self.min_pages:
+            return None
+        floor = max(self.min_pages, int(self.min_share * stats.pages + 0.999))
+        keys = {key: n for key, n in stats.counts.items() if n >= floor}
+        return HostTemplate(host, stats.pages, keys) if keys and host else None
+
+    def observe(self, host: str | None, texts: Iterable[str], body_chars: int) -> str | None:
+        """Count one page's lines/blocks for its host; returns a breakage warning if the body collapsed."""
+        if not host:
+            return None
+        stats = self._hosts.setdefault(host, HostStats())
+        warning = self._breakage(host, stats, body_chars)
+        if not self.learning:
+            return warning
+        stats.pages += 1
+        for key in {template_key(text) for text in texts if text.strip()}:
+            stats.counts[key] = stats.counts.get(key, 0) + 1
+        if len(stats.counts) > MAX_KEYS:
+            stats.counts = {key: n for key, n in stats.counts.items() if n > 1}
+        stats.lengths = (stats.lengths + [body_chars])[-HISTORY:]
+        return warning
+
+    @staticmethod
+    def _breakage(host: str, stats: HostStats, body_chars: int) -> str | None:
+        if len(stats.lengths) < BREAKAGE_MIN_HISTORY:
+            return None
+        median = statistics.median(stats.lengths)
+        if median > 0 and body_chars < BREAKAGE_RATIO * median:
+            return (
+                f"layout breakage? body of {host} collapsed to {body_chars} chars "
+                f"(median of the last {len(stats.lengths)} pages: {int(median)})"
+            )
+        return None
+
+    def save(self, directory: str | Path) -> None:
+        """One JSON file per host: {host, pages, counts (keys seen on >= 2 pages), lengths}."""
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        for host, stats in self._hosts.items():
+            data: dict[str, Any] = {
+                "version": FORMAT_VERSION, "host": host, "pages": stats.pages,
+                "counts": {key: n for key, n in sorted(stats.counts.items()) if n >= 2},
+                "lengths": stats.lengths,
+            }
+            path = folder / f"{_UNSAFE.sub('_', host.lower())}.json"
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: str | Path, **kwargs: Any) -> TemplateStore:
+        """Read a directory written by `save` (a missing directory gives an empty store)."""
+        store = cls(**kwargs)
+        folder = Path(directory)
+        if not folder.is_dir():
+            return store
+        for path in sorted(folder.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != FORMAT_VERSION or not data.get("host"):
+                continue
+            store._hosts[data["host"]] = HostStats(
+                pages=int(data.get("pages", 0)),
+                counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
+                lengths=[int(n) for n in data.get("lengths", [])],
+            )
+        return store
