@@ -108,6 +108,9 @@ def _tree(pid: int) -> list[int]:
 
 def run_measured(cmd: list[str], timeout: float = 7200) -> dict[str, Any]:
     """Run a command; wall time and the peak PSS of its whole process tree."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     peak = [0]
@@ -121,7 +124,9 @@ def run_measured(cmd: list[str], timeout: float = 7200) -> dict[str, Any]:
     sampler.start()
     _, err = process.communicate(timeout=timeout)
     sampler.join()
-    return {"wall_s": time.monotonic() - started, "peak_mb": peak[0] / 1024, "exit": process.returncode,
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": time.monotonic() - started, "cpu_s": cpu, "peak_mb": peak[0] / 1024, "exit": process.returncode,
             "stderr": err.decode(errors="replace")[-2000:]}
 
 
@@ -135,6 +140,7 @@ def fliesstext_run(warc: Path, out: Path, workers: int, extra: tuple[str, ...] =
     result.update(records=records, failures=stats.get("failures"), stats=stats,
                   pages_per_s=records / result["wall_s"] if result["wall_s"] else 0.0)
     result["pages_per_s_per_core"] = result["pages_per_s"] / workers
+    result["pages_per_cpu_s"] = records / result["cpu_s"] if result["cpu_s"] else 0.0
     return result
 
 
@@ -144,6 +150,7 @@ def trafilatura_run(warc: Path, out: Path, workers: int) -> dict[str, Any]:
     records = sum(1 for _ in open(out, "rb")) if out.exists() else 0
     result.update(records=records, pages_per_s=records / result["wall_s"] if result["wall_s"] else 0.0)
     result["pages_per_s_per_core"] = result["pages_per_s"] / workers
+    result["pages_per_cpu_s"] = records / result["cpu_s"] if result["cpu_s"] else 0.0
     return result
 
 

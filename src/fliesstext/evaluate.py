@@ -318,7 +318,7 @@ def format_report(result: Mapping[str, Any], worst: int = 5) -> str:
         ("body recall", _fmt(body["recall"]["mean"]), _fmt(body["recall"]["median"]), str(result["n"])),
         ("body F1", _fmt(body["f1"]["mean"]), _fmt(body["f1"]["median"]), str(result["n"])),
     ]
-    fields = (("title", "title exact"), ("date", "date same day"), ("authors", "authors set F1"), ("lang", "lang"))
+    fields = (("title", "title exact"), ("date", "date same local day"), ("authors", "authors set F1"), ("lang", "lang"))
     for field, label in fields:
         if result[field]["n"]:
             rows.append((label, _fmt(result[field]["accuracy"]), "", str(result[field]["n"])))

@@ -49,8 +49,8 @@ def _ids(paths: list[Path]) -> list[str]:
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find orphan workers")
-@pytest.mark.parametrize("shard", [20, 0])
-def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path, shard):
+@pytest.mark.parametrize(("shard", "sig"), [(20, signal.SIGKILL), (0, signal.SIGKILL), (20, signal.SIGTERM)])
+def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path, shard, sig):
     out = tmp_path / "out.jsonl.gz"
     journal = Path(f"{out}.journal")
     first = _run(out, shard)
@@ -58,7 +58,7 @@ def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path, shard):
     while _journal_parts(journal) < 3 and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.05)
     assert first.poll() is None, "the run finished before it could be killed: make it slower"
-    os.kill(first.pid, signal.SIGKILL)
+    os.kill(first.pid, sig)
     first.wait()
     done_before = _journal_parts(journal)
     assert 3 <= done_before

@@ -67,6 +67,11 @@ HOLDOUT = [
     "fundus/de/RuhrNachrichten_2024_05_03", "fundus/es/LaVanguardia_2025_01_13", "fundus/no/Nettavisen_2024_10_16",
     "fundus/pt/ThePortugalNews_2025_02_03", "fundus/us/FreeBeacon_2023_04_28", "fundus/ls/LesothoTimes_2025_05_23",
     "fundus/tw/TaipeiTimes_2024_10_15",
+    # third round, labelled after the second round's changes
+    "fundus/de/BSZ_2024_05_16", "fundus/de/BoersenZeitung_2024_10_23", "fundus/de/JungeWelt_2024_04_26",
+    "fundus/de/MotorSportMagazin_2024_04_24", "fundus/il/IsraelNachrichten_2025_04_16", "fundus/lt/LRT_2024_03_31",
+    "fundus/tz/DailyNewsTZ_2025_01_23", "fundus/ca/CanadaCom_2026_06_06", "fundus/ru/Kommersant_2025_05_14",
+    "fundus/vn/VnExpress_2025_10_22",
 ]
 
 

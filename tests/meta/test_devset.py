@@ -9,7 +9,8 @@ from .devset import BENCH, records, score
 @pytest.mark.skipif(not BENCH.exists(), reason="shared dev benchmark not available")
 def test_devset_accuracy() -> None:
     scores = score(records())
-    assert scores.title_lenient >= 0.90, scores
-    assert scores.authors >= 0.87, scores
+    assert scores.title >= 0.82, scores  # see devset.py: expected titles keep the kicker on some publishers
+    assert scores.title_lenient >= 0.89, scores
+    assert scores.authors >= 0.92, scores
     assert scores.date >= 0.99, scores
     assert scores.lang >= 0.98, scores

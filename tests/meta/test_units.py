@@ -99,3 +99,14 @@ def test_site_suffix_and_language_check() -> None:
     meta = meta_of(html)
     assert meta.title == "Ein langer Titel über die Stadt"
     assert meta.lang == "de"
+
+
+def test_agency_only_when_alone_and_label_byline() -> None:
+    page = '<html><head><meta name="author" content="{}"></head><body><h1>Ein Titel</h1></body></html>'
+    assert meta_of(page.format("Felix Schröder und Jörg Soldwisch, dpa")).authors == ("Felix Schröder", "Jörg Soldwisch")
+    assert meta_of(page.format("dpa")).authors == ("dpa",)
+    labelled = """<html><body><article><h1>Ein Titel</h1><p>Text des Artikels.</p></article>
+      <ul><li><strong>Autorin/Autor</strong> Roman Muster</li></ul></body></html>"""
+    assert meta_of(labelled).authors == ()  # outside the article: not a byline of this article
+    inside = labelled.replace("</article>", "").replace("</ul>", "</ul></article>")
+    assert meta_of(inside).authors == ("Roman Muster",)

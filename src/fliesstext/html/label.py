@@ -91,15 +91,12 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(_trie_regex(sorted(set(phrases)))) if phrases else None
 
 
-def _phrase_match(pattern: re.Pattern[str], text: str, min_len: int) -> tuple[str, int, int] | None:
-    """First phrase of at least `min_len` chars at word boundaries, with its span (no boundary checks in the
-    pattern: they make it slow)."""
+def _phrase_match(pattern: re.Pattern[str], text: str) -> tuple[str, int, int] | None:
+    """First phrase at word boundaries, with its span (no boundary checks in the pattern: they make it slow)."""
     if pattern.search(text) is None:  # the common case, one C call
         return None
     for match in pattern.finditer(text):
         start, end = match.span()
-        if end - start < min_len:
-            continue
         if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             return match.group(0), start, end
     return None
@@ -239,6 +236,7 @@ class _LangRules:
     """Compiled text evidence for one language (its own lists plus the '*' lists)."""
 
     contains: tuple[re.Pattern[str], ...]  # the language's own phrases, then the '*' ones (compiled once)
+    contains_long: tuple[re.Pattern[str], ...]  # the same with only the phrases that count in long texts
     contains_kind: dict[str, str]
     equals: dict[str, str]
     weak_equals: dict[str, str]
@@ -261,24 +259,26 @@ def _merge(sections: list[dict[str, Any]], key: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=64)
-def _phrases_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=128)
+def _phrases_of(names: tuple[str, ...], min_len: int) -> re.Pattern[str] | None:
     table = _phrase_table()
-    return _alternation([p for name in names for phrases in table[name].get("contains", {}).values() for p in phrases])
+    return _alternation(
+        [p for name in names for phrases in table[name].get("contains", {}).values() for p in phrases if len(p) >= min_len]
+    )
 
 
-def _contains_patterns(lang: str | None, names: list[str]) -> tuple[re.Pattern[str], ...]:
+def _contains_patterns(names: list[str], min_len: int) -> tuple[re.Pattern[str], ...]:
     """Two patterns, so that the big '*' one is compiled once per process and not once per language."""
     own = tuple(name for name in names if name != "*")
-    return tuple(p for p in (_phrases_of(own), _phrases_of(("*",))) if p is not None)
+    return tuple(p for p in (_phrases_of(own, min_len), _phrases_of(("*",), min_len)) if p is not None)
 
 
 @lru_cache(maxsize=128)
-def _known_lang(lang: str | None) -> str | None:
+def _rules_for(lang: str | None) -> _LangRules:
     """Languages without any phrase list share one rule set (compiling the all-language lists takes ~10 ms)."""
     if lang and (lang in _phrase_table() or lang in knowledge.phrase_languages()):
-        return lang
-    return None
+        return _lang_rules(lang)
+    return _lang_rules(None)
 
 
 @lru_cache(maxsize=64)
@@ -304,7 +304,8 @@ def _lang_rules(lang: str | None) -> _LangRules:
     bylines = tuple(p + " " for p in union("byline_prefix"))
     credits = union("credit_prefix")
     return _LangRules(
-        _contains_patterns(lang, names), contains_kind, equals, weak_equals, bylines, credits,
+        _contains_patterns(names, 0), _contains_patterns(names, _SPECIFIC_PHRASE), contains_kind, equals,
+        weak_equals, bylines, credits,
         frozenset(union("date_words")), int(table["max_phrase_text"]), bylines + credits,
         min(map(len, contains_kind), default=0), frozenset(table["link_label_kinds"]),
         frozenset(p for s in sections for p in s.get("header_controls", [])),
@@ -324,7 +325,7 @@ def _is_date_only(lower: str, words: frozenset[str]) -> bool:
 
 
 def _byline_prefix(text: str, lower: str, prefixes: tuple[str, ...]) -> str | None:
-    if len(text) > _MAX_BYLINE_TEXT or len(text.split()) > _MAX_BYLINE_WORDS:
+    if len(text) > _MAX_BYLINE_TEXT or text.count(" ") >= _MAX_BYLINE_WORDS:
         return None
     if not lower.startswith(prefixes):  # prefixes end with a space; one C call rejects most blocks
         return None
@@ -359,10 +360,10 @@ def _phrase_evidence(lower: str, rules: _LangRules) -> tuple[str, str] | None:
     if rules.min_phrase <= len(key) and len(lower) <= rules.max_phrase_text:
         # in a paragraph-length text only a long, specific phrase decides ("privacy policy" or "per month" may
         # be what an article is about; "this website uses cookies" is not)
-        min_len = 0 if len(lower) <= _SHORT_TEXT else _SPECIFIC_PHRASE
+        short = len(lower) <= _SHORT_TEXT
         found = None
-        for pattern in rules.contains:
-            found = _phrase_match(pattern, lower, min_len)
+        for pattern in rules.contains if short else rules.contains_long:
+            found = _phrase_match(pattern, lower)
             if found:
                 break
         if found:
@@ -423,11 +424,11 @@ def label_removed(
 
     `page_tokens`: class/id pieces of <html> and <body>, which describe the page ('has-comments',
     'author-jane', 'newAdvertising'), not the block; pass them so that they are ignored (or leave them out of
-    `tokens`). On the hand-labelled set's held-out pages this lifts precision from 0.72 to 0.84+.
+    `tokens`). On the hand-labelled set's held-out pages this lifts precision from 0.81 to 0.89.
     """
     if page_tokens:
         tokens = tokens - page_tokens
-    rules = _lang_rules(_known_lang(lang))
+    rules = _rules_for(lang)
     lower = text[: rules.max_phrase_text + 1].lower()
     phrase = _phrase_evidence(lower, rules)
     if phrase and phrase[0] not in _STRUCTURAL:
@@ -466,10 +467,10 @@ def _generic(
     if tag == "h1" and link_density < 0.5:
         return "title", "<h1> outside the body"
     if link_density >= _NAV_LINK_DENSITY:
-        if len(text.split()) >= _HEADLINE_LINK_WORDS:
+        if text.count(" ") >= _HEADLINE_LINK_WORDS - 1:  # words, roughly
             return "related", f"headline-like link, link density {link_density:.2f} in <{tag}>"
         return "navigation", f"link density {link_density:.2f} in <{tag}>"
-    if tokens and tag in _SUBHEADINGS and len(text.split()) >= _HEADLINE_LINK_WORDS:
+    if tokens and tag in _SUBHEADINGS and text.count(" ") >= _HEADLINE_LINK_WORDS - 1:
         # a teaser's headline; needs page context (class tokens): on a text alone it could be a sub-heading
         return "related", f"headline-like <{tag}> outside the body"
     return OTHER, "no rule matched"

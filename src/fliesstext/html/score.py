@@ -101,10 +101,8 @@ def accumulate(seg: Segmentation, masses: list[float]) -> list[float]:
     acc = [0.0] * len(seg.elements)
     for block, mass in zip(seg.blocks, masses, strict=True):
         if mass > 0:
-            index = block.owner
-            while index >= 0:
+            for index in seg.path(block.owner):
                 acc[index] += mass
-                index = seg.elements[index].parent
     return acc
 
 

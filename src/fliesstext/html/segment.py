@@ -78,14 +78,29 @@ def class_tokens(value: str) -> tuple[str, ...]:
 
 @dataclass(slots=True)
 class Element:
-    """One element of the page as the walk saw it (kept for ancestor look-ups: parent is an index)."""
+    """One element of the page as the walk saw it (kept for ancestor look-ups: parent is an index).
+
+    Class/id word pieces are cut on first use (most elements are never asked), shared per page via `cache`."""
 
     tag: str
     parent: int
     depth: int
-    tokens: tuple[str, ...]
+    raw: str  # "class id" as written
     flags: int
     end: int = 0  # elements are numbered in document order: the subtree is [index, end)
+    cache: dict[str, tuple[str, ...]] | None = None
+    _tokens: tuple[str, ...] | None = None
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        found = self._tokens
+        if found is None:
+            cache = self.cache if self.cache is not None else {}
+            found = cache.get(self.raw)
+            if found is None:
+                found = cache[self.raw] = class_tokens(self.raw) if self.raw else ()
+            self._tokens = found
+        return found
 
 
 @dataclass(slots=True)
@@ -211,16 +226,10 @@ class _Walker:
             flags |= F_HIDDEN
         cls = attrs.get("class") or ""
         ident = attrs.get("id") or ""
-        tokens: tuple[str, ...] = ()
-        if cls or ident:
-            key = f"{cls} {ident}"
-            cached = self.token_cache.get(key)
-            if cached is None:
-                cached = self.token_cache[key] = class_tokens(key)
-            tokens = cached
+        raw = f"{cls} {ident}" if ident else cls
         own = _TAG_FLAGS.get(tag, 0)
         index = len(self.elements)
-        self.elements.append(Element(tag, parent, depth, tokens, flags | own))
+        self.elements.append(Element(tag, parent, depth, raw, flags | own, 0, self.token_cache))
         if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and self.li_owner >= 0):
             if self.parts or self.brs:
                 self.flush()
@@ -362,7 +371,7 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
     per-node Python work small (the walk is most of the extractor's time).
     """
     walker = _Walker(base_url)
-    walker.elements.append(Element(root.tag or "body", -1, 0, (), 0))
+    walker.elements.append(Element(root.tag or "body", -1, 0, "", 0))
     walker.owner = 0
     elements = walker.elements
     add_text, enter, leave = walker.add_text, walker.enter, walker.leave

@@ -5,7 +5,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from .score import BAD_FLAGS, BAD_MASK, Knowledge, Masses, accumulate, content_masses, is_sentence_like, negative_token
+from .score import (
+    BAD_FLAGS,
+    BAD_MASK,
+    Knowledge,
+    Masses,
+    accumulate,
+    content_masses,
+    is_sentence_like,
+    negative_token,
+    text_units,
+)
 from .segment import F_FIGURE, F_HIDDEN, RawBlock, Segmentation
 
 
@@ -193,6 +203,20 @@ def extend_region(seg: Segmentation, container: int, masses: Masses, kb: Knowled
     return region
 
 
+def trim_edges(blocks: list[RawBlock], limit: float) -> None:
+    """Short lines that are no sentence at the very start or end of the kept text are signatures, author
+    names, editor credits, 'Read more' stubs rather than article text."""
+    kept = [b for b in blocks if b.keep]
+    for sequence in (kept[:3], kept[::-1][:3]):
+        for block in sequence:
+            text = block.text
+            units = text_units(text)
+            if block.kind != "paragraph" or units >= limit or is_sentence_like(text) and (
+                    len(text.split()) > 3 or units > len(text)):
+                break
+            block.keep, block.reason = False, f"short line without a sentence at the edge of the body ({len(text)} chars)"
+
+
 def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | None,
            check: TextCheck | None = None) -> int:
     """Mark blocks keep/reason in place; return the container element index."""
@@ -230,5 +254,6 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
     drop_image_captions(seg, region[0] if len(region) == 1 else seg.elements[region[0]].parent, th["caption_max_chars"])
     if check is not None:
         drop_by_text(blocks, check, th["text_check_chars"])
+    trim_edges(blocks, th["edge_max_chars"])
     drop_orphan_headings(blocks)
     return region[0] if len(region) == 1 else seg.elements[region[0]].parent

@@ -56,56 +56,59 @@ def phrase_tokens(text: str) -> list[str]:
 
 
 class PhraseMatcher:
-    """All boilerplate phrases of some languages, indexed by first token; hits are whole token runs.
+    """All boilerplate phrases of some languages, indexed by their longest (rarest) token.
 
-    Token lookups instead of one big regex alternation: a line costs one dict probe per token.
+    Token lookups instead of one big regex alternation; indexing by the longest token, not the first,
+    keeps stop words ("the latest", "in partnership with") from sending every sentence to the check.
     """
 
-    __slots__ = ("_index", "_starts")
+    __slots__ = ("_index", "_anchors")
 
     def __init__(self, tables: Iterable[dict[str, tuple[str, ...]]]) -> None:
-        index: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {}
+        seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for table in tables:
             for kind, values in table.items():
                 for phrase in values:
                     tokens = tuple(phrase_tokens(phrase))
                     if tokens:
-                        index.setdefault(tokens[0], {}).setdefault(tokens, (kind, phrase.lower()))
-        self._index = {first: sorted(found.items(), key=lambda item: -len(item[0])) for first, found in index.items()}
-        self._starts = frozenset(self._index)
+                        seen.setdefault(tokens, (kind, phrase.lower()))
+        index: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}
+        for tokens, (kind, phrase) in seen.items():
+            offset = max(range(len(tokens)), key=lambda i: len(tokens[i]))
+            index.setdefault(tokens[offset], []).append((tokens, offset, kind, phrase))
+        self._index = {anchor: sorted(found, key=lambda item: -len(item[0])) for anchor, found in index.items()}
+        self._anchors = frozenset(self._index)
 
     def find_all(self, text: str) -> list[tuple[str, str]]:
-        """Every (kind, phrase) hit, left to right (the longest phrase at each token)."""
+        """Every (kind, phrase) hit, left to right (the longest phrase where hits overlap)."""
         return [(kind, phrase) for _, kind, phrase in self.find_tokens(phrase_tokens(text))]
 
     def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
         """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
-        index = self._index
-        common = self._starts.intersection(tokens) if len(tokens) < 8 else set(tokens) & self._starts
+        common = self._anchors.intersection(tokens) if len(tokens) < 8 else set(tokens) & self._anchors
         if not common:
             return []
-        positions: list[int] = []
-        for token in common:  # list.index runs in C: most lines hold one or two phrase-start tokens
-            i = tokens.index(token)
+        size = len(tokens)
+        found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, phrase)
+        for anchor in common:
+            i = -1
             while True:
-                positions.append(i)
                 try:
-                    i = tokens.index(token, i + 1)
+                    i = tokens.index(anchor, i + 1)  # list.index runs in C
                 except ValueError:
                     break
-        positions.sort()
+                for key, offset, kind, phrase in self._index[anchor]:
+                    start, n = i - offset, len(key)
+                    if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
+                        found.append((start, -n, kind, phrase))
+                        break
+        found.sort()
         hits: list[tuple[int, str, str]] = []
-        size = len(tokens)
         covered = 0
-        for i in positions:
-            if i < covered:
-                continue
-            for key, (kind, phrase) in index[tokens[i]]:
-                n = len(key)
-                if i + n <= size and (n == 1 or tuple(tokens[i:i + n]) == key):
-                    hits.append((n, kind, phrase))
-                    covered = i + n  # hits do not overlap: "newsletter abonnieren" is not also "abonnieren"
-                    break
+        for start, negative, kind, phrase in found:
+            if start >= covered:  # hits do not overlap: "newsletter abonnieren" is not also "abonnieren"
+                hits.append((-negative, kind, phrase))
+                covered = start - negative
         return hits
 
     def match(self, text: str) -> tuple[str, str] | None:
@@ -140,3 +143,13 @@ def language_tuple(lang: str, key: str) -> tuple[str, ...]:
     if lang not in phrase_languages():
         return ()
     return tuple(_load(f"phrases/{lang}.json").get(key, ()))
+
+
+@lru_cache(maxsize=1)
+def stopword_index() -> dict[str, tuple[str, ...]]:
+    """Function word -> the languages (with a phrases file) that list it under `_stopwords`."""
+    index: dict[str, list[str]] = {}
+    for lang in phrase_languages():
+        for word in language_tuple(lang, "_stopwords"):
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}

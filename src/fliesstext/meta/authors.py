@@ -32,12 +32,8 @@ _MAX_BOLD_BYLINE_CHARS = 80
 
 
 def _strip_prefix(text: str, rules: BylineRules) -> str:
-    low = text.casefold()
-    for prefix in rules.prefixes:
-        if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalnum()
-                                       or prefix.endswith(":")):
-            return text[len(prefix):].lstrip(" :\u00a0")
-    return text
+    match = rules.prefix_pattern.match(text)
+    return text[match.end():] if match else text
 
 
 def _strip_roles(part: str, rules: BylineRules) -> str:
@@ -52,8 +48,8 @@ def _strip_roles(part: str, rules: BylineRules) -> str:
         words.pop(0)
     text = " ".join(words)
     low = text.casefold()
-    for role in rules.roles:
-        if " " in role and low.endswith(" " + role):
+    for role in rules.role_phrases:
+        if low.endswith(" " + role):
             text = text[: -len(role)].strip()
             low = text.casefold()
     return text
@@ -172,7 +168,26 @@ def _from_dom(page: ParsedPage, heading: Any, rules: BylineRules, sites: tuple[s
         found = [n for n in split_names(text, rules) if _person_like(n, rules) and not _is_site(n, sites)]
         if found:
             return found
-    return _from_prefixed_paragraph(scope, rules, sites)
+    return _from_prefixed_paragraph(scope, rules, sites) or _from_label(scope, rules, sites)
+
+
+def _from_label(scope: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
+    """A bold label followed by the name: "<li><strong>Autorin/Autor</strong> Roman Muster</li>"."""
+    for label in scope.css("li > strong, p > strong, li > b, p > b, dt")[:_MAX_BYLINE_NODES]:
+        if node_text(label).casefold().rstrip(": ") not in rules.labels:
+            continue
+        holder = label.next if label.tag == "dt" else label.parent
+        while holder is not None and holder.tag == "-text":
+            holder = holder.next
+        if holder is None:
+            continue
+        text = node_text(holder, " ")
+        if label.tag != "dt":
+            text = text[len(node_text(label, " ")):]
+        found = [n for n in split_names(text, rules) if _person_like(n, rules) and not _is_site(n, sites)]
+        if found:
+            return found
+    return []
 
 
 def _from_prefixed_paragraph(scope: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
@@ -223,8 +238,9 @@ def extract_authors(page: ParsedPage, ld: JsonLd, heading: Any, sites: tuple[str
             found = dom
         elif not found:
             found = _from_meta(page, rules)
-    people = [n for n in found if not _is_site(n, sites)]
-    return _dedupe(people or found)
+    people = [n for n in found if not _is_site(n, sites)] or found
+    persons = [n for n in people if n.casefold() not in rules.agencies]
+    return _dedupe(persons or people)  # an agency only when the byline names nobody else
 
 
 def _publisher_names(page: ParsedPage) -> tuple[str, ...]:

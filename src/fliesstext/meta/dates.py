@@ -220,6 +220,7 @@ def extract_dates(page: ParsedPage, ld: JsonLd, fetched_at: str | None,
     if published is None:
         published = _first_valid(_visible_text(page, heading), limit, rules) or _from_url(page.url, limit)
     modified = _first_valid(_candidates(page, ld, rules.modified_meta, "dateModified"), limit, rules)
-    if modified is not None and published is not None and modified.value[:10] < published.value[:10]:
-        modified = None
+    if modified is not None and published is not None and (
+            modified.value[:10] < published.value[:10] or modified.value == published.value):
+        modified = None  # before publication, or the publication time repeated: no modification shown
     return published, modified

@@ -10,12 +10,12 @@ from typing import Any
 
 from ..model import Image
 from ..parse import ParsedPage
+from ._scan import PageNodes
 from ._text import absolute, clean, first_str, node_text
 from .jsonld import JsonLd, names
 
 _CREDIT_CSS = '[class*="credit"], [class*="copyright"], [class*="source"], [class*="author"], [class*="quelle"], small'
 _CREDIT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|foto|photo|bild|image|picture|credit|quelle|source|fotó|zdjęcie|kuva)s?\s*[:©]?\s*", re.I)
-_MAX_FIGURES = 30
 _SIZE_SUFFIX = re.compile(r"(?:[-_.@](?:\d{2,4}(?:x\d{2,4})?w?|\dx|large|medium|small|thumb|original))+$")
 
 
@@ -74,12 +74,12 @@ def split_credit(node: Any) -> tuple[str | None, str | None]:
     return caption or None, credit or None
 
 
-def _figure_for(page: ParsedPage, src: str) -> _Figure | None:
+def _figure_for(page: ParsedPage, src: str, figures: tuple[Any, ...]) -> _Figure | None:
     """The first <figure> whose image is the same photo as src (any size), with its caption and credit."""
     stem = _stem(src)
     if not stem:
         return None
-    for figure in page.tree.css("figure")[:_MAX_FIGURES]:
+    for figure in figures:
         for img in figure.css("img"):
             attrs = img.attributes
             urls = " ".join(v or "" for k, v in attrs.items() if k in ("src", "data-src", "srcset", "data-srcset"))
@@ -92,7 +92,7 @@ def _figure_for(page: ParsedPage, src: str) -> _Figure | None:
     return None
 
 
-def extract_lead_image(page: ParsedPage, ld: JsonLd) -> tuple[Image, ...]:
+def extract_lead_image(page: ParsedPage, ld: JsonLd, nodes_: PageNodes) -> tuple[Image, ...]:
     ld_img = _ld_image(ld) or {}
     src = absolute(page.meta_first("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
                    or first_str(ld_img.get("url") or ld_img.get("contentUrl")) or None, page.url)
@@ -106,7 +106,7 @@ def extract_lead_image(page: ParsedPage, ld: JsonLd) -> tuple[Image, ...]:
         credit = holders[0] if holders else None
     width = _int(page.meta_first("og:image:width")) or _int(ld_img.get("width"))
     height = _int(page.meta_first("og:image:height")) or _int(ld_img.get("height"))
-    figure = _figure_for(page, src)
+    figure = _figure_for(page, src, nodes_.figures)
     if figure is None:
         return (Image(src=src, alt=alt, caption=caption, credit=credit, width=width, height=height),)
     if figure.src and figure.src != src:  # the page shows another size of the same photo: report what it shows

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,20 +17,28 @@ def _load(name: str) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class BylineRules:
     prefixes: tuple[str, ...]  # longest first
+    prefix_pattern: re.Pattern[str]  # any prefix at the start of a byline, case-insensitive
     roles: frozenset[str]
+    role_phrases: tuple[str, ...]  # roles of several words, matched at the end of a name
     role_suffix_words: frozenset[str]
     joiners: frozenset[str]
     agencies: frozenset[str]
     not_names: frozenset[str]
+    labels: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class TitleRules:
+    source_weights: dict[str, float]
+    unrecognised_cut: float
+    kicker_cut: float
+    max_kicker_words: int
     site_separators: tuple[str, ...]
     kicker_separators: tuple[str, ...]
     max_site_words: int
     kicker_classes: tuple[str, ...]
     teaser_classes: tuple[str, ...]
+    teaser_pattern: re.Pattern[str]  # any teaser class token
     teaser_min_chars: int
     teaser_max_chars: int
 
@@ -45,13 +54,18 @@ class DateRules:
 def byline_rules() -> BylineRules:
     data = _load("meta_bylines.json")
     prefixes = {p for values in data["prefixes"].values() for p in values}
+    ordered = tuple(sorted(prefixes, key=len, reverse=True))
+    alternatives = "|".join(re.escape(p) + ("" if p.endswith(":") else r"(?!\w)") for p in ordered)
     return BylineRules(
-        prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
+        prefixes=ordered,
+        prefix_pattern=re.compile(rf"^(?:{alternatives})[\s:\u00a0]*", re.I),
         roles=frozenset(data["roles"]),
+        role_phrases=tuple(r for r in data["roles"] if " " in r),
         role_suffix_words=frozenset(data["role_suffix_words"]),
         joiners=frozenset(data["joiners"]),
         agencies=frozenset(data["agencies"]),
         not_names=frozenset(data["not_names"]),
+        labels=frozenset(data["labels"]),
     )
 
 
@@ -59,11 +73,16 @@ def byline_rules() -> BylineRules:
 def title_rules() -> TitleRules:
     data = _load("meta_titles.json")
     return TitleRules(
+        source_weights={k: float(v) for k, v in data["source_weights"].items()},
+        unrecognised_cut=float(data["unrecognised_cut"]),
+        kicker_cut=float(data["kicker_cut"]),
+        max_kicker_words=int(data["max_kicker_words"]),
         site_separators=tuple(data["site_separators"]),
         kicker_separators=tuple(data["kicker_separators"]),
         max_site_words=int(data["max_site_words"]),
         kicker_classes=tuple(data["kicker_classes"]),
         teaser_classes=tuple(data["teaser_classes"]),
+        teaser_pattern=re.compile("|".join(re.escape(t) for t in data["teaser_classes"])),
         teaser_min_chars=int(data["teaser_min_chars"]),
         teaser_max_chars=int(data["teaser_max_chars"]),
     )
@@ -81,6 +100,7 @@ def date_rules() -> DateRules:
 
 @dataclass(frozen=True, slots=True)
 class LangRules:
+    override_prob: float
     confirm_share: float
     confirm_words: dict[str, frozenset[str]]
 
@@ -89,4 +109,4 @@ class LangRules:
 def lang_rules() -> LangRules:
     data = _load("meta_lang.json")
     words = {lang: frozenset(values) for lang, values in data["confirm_words"].items()}
-    return LangRules(float(data["confirm_share"]), words)
+    return LangRules(float(data["override_prob"]), float(data["confirm_share"]), words)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..parse import ParsedPage
+from ._scan import PageNodes
 from ._text import clean
 from .jsonld import JsonLd
 from .knowledge import lang_rules
@@ -18,7 +19,6 @@ _ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "jw": "j
             "deu": "de", "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt", "nld": "nl"}
 _SAMPLE_CHARS = 600
 _MIN_SAMPLE_CHARS = 200
-_OVERRIDE_PROB = 0.9  # detector must be this sure to overrule the page's own declaration (checked on fundus-dev)
 _NON_LATIN = frozenset({"ar", "fa", "ur", "he", "yi", "ru", "uk", "bg", "mk", "be", "sr", "el", "zh", "ja", "ko", "hi",
                         "mr", "ne", "bn", "pa", "gu", "ta", "te", "kn", "ml", "si", "th", "lo", "km", "my", "ka",
                         "hy", "am", "kk", "ky", "mn", "tg"})
@@ -52,10 +52,10 @@ def detect(text: str) -> tuple[str | None, float]:
     return normalise_code(code), float(prob)
 
 
-def _sample(page: ParsedPage, title: str | None) -> str:
+def _sample(nodes_: PageNodes, title: str | None) -> str:
     parts = [title or ""]
     size = 0
-    for node in page.tree.css("p")[:60]:
+    for node in nodes_.paragraphs:
         text = clean(node.text(deep=True))
         if len(text) >= 40:
             parts.append(text)
@@ -92,19 +92,20 @@ def _plausible(declared: str, title: str | None) -> bool:
     return latin != (declared in _NON_LATIN)
 
 
-def extract_lang(page: ParsedPage, ld: JsonLd, title: str | None, default: str | None = None) -> str | None:
+def extract_lang(page: ParsedPage, ld: JsonLd, title: str | None, nodes_: PageNodes,
+                 default: str | None = None) -> str | None:
     declared = (normalise_code(page.html_lang) or normalise_code(page.meta_first("content-language"))
                 or normalise_code(_ld_lang(ld)) or normalise_code(page.meta_first("og:locale"))
                 or normalise_code(page.meta_first("language")))
     if declared and _plausible(declared, title):
         return declared
-    sample = _sample(page, title)
+    sample = _sample(nodes_, title)
     if declared and (len(sample) < _MIN_SAMPLE_CHARS or _confirmed(declared, sample)):
         return declared
     found, prob = detect(sample)
     if declared is None:
         return found or default
-    if found and found != declared and prob >= _OVERRIDE_PROB and frozenset({found, declared}) not in _CLOSE:
+    if found and found != declared and prob >= lang_rules().override_prob and frozenset({found, declared}) not in _CLOSE:
         return found
     return declared
 

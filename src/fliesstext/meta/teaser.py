@@ -5,10 +5,11 @@ description when an element near the top of the page shows the same text.
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..parse import ParsedPage
+from ._scan import PageNodes
 from ._text import clean, fold, node_text
 from .jsonld import JsonLd
 from .knowledge import TitleRules, title_rules
@@ -75,16 +76,22 @@ def _skipped_ancestor(node: Any, stop: Any) -> bool:
     return False
 
 
+def _following(heading: Any, scope: Any) -> Iterator[Any]:
+    """Nodes after the heading (its own subtree skipped), in document order, inside scope."""
+    node = heading
+    while node is not None and node.mem_id != scope.mem_id:
+        sibling = node.next
+        while sibling is not None:
+            yield from sibling.traverse(include_text=False)
+            sibling = sibling.next
+        node = node.parent
+
+
 def _classed_teaser(heading: Any, rules: TitleRules, title_key: str) -> str | None:
     """The first lead-classed element among the elements that follow the headline."""
     scope = _scope(heading)
-    tokens = re.compile("|".join(re.escape(t) for t in rules.teaser_classes))
-    seen_heading = False
     steps = body_paragraphs = 0
-    for node in scope.traverse():
-        if not seen_heading:
-            seen_heading = node.mem_id == heading.mem_id
-            continue
+    for node in _following(heading, scope):
         steps += 1
         if steps > _MAX_STEPS_AFTER_HEADING:
             break
@@ -92,26 +99,24 @@ def _classed_teaser(heading: Any, rules: TitleRules, title_key: str) -> str | No
             body_paragraphs += 1
             if body_paragraphs > _MAX_BODY_PARAGRAPHS_BEFORE_LEAD:
                 break  # the lead comes before the body, not inside it
-        cls = node.attributes.get("class") if node.tag != "-text" else None
-        if not cls:
-            continue
-        cls = cls.lower()
-        if tokens.search(cls) and not _skipped_ancestor(node, scope):
+        cls = node.attributes.get("class")
+        if cls and rules.teaser_pattern.search(cls.lower()) and not _skipped_ancestor(node, scope):
             text = _plausible(node, rules, title_key)
             if text:
                 return text
     return None
 
 
-def _visible_description(page: ParsedPage, ld: JsonLd, rules: TitleRules) -> str | None:
-    descriptions = {fold(clean(d)) for d in (page.meta_first("og:description"), page.meta_first("description"),
-                                             ld.get("description")) if isinstance(d, str) and clean(d)}
+def _visible_description(page: ParsedPage, ld: JsonLd, rules: TitleRules, nodes_: PageNodes) -> str | None:
+    candidates = (page.meta_first("og:description"), page.meta_first("description"), ld.get("description"),
+                  ld.get("alternativeHeadline"))
+    descriptions = {fold(clean(d)) for d in candidates if isinstance(d, str) and clean(d)}
     descriptions = {d for d in descriptions if len(d) >= rules.teaser_min_chars}
     if not descriptions:
         return None
     lengths = [len(d) for d in descriptions]
     low, high = min(lengths) * 0.8, max(lengths) * 1.3 + 20
-    for node in page.tree.css("p")[:_MAX_DESCRIPTION_NODES]:
+    for node in nodes_.paragraphs[:_MAX_DESCRIPTION_NODES]:
         raw = node.text(deep=True)
         if not low <= len(raw) <= high:
             continue
@@ -121,11 +126,11 @@ def _visible_description(page: ParsedPage, ld: JsonLd, rules: TitleRules) -> str
     return None
 
 
-def extract_teaser(page: ParsedPage, ld: JsonLd, heading: Any, title: str | None) -> str | None:
+def extract_teaser(page: ParsedPage, ld: JsonLd, heading: Any, title: str | None, nodes_: PageNodes) -> str | None:
     rules = title_rules()
     title_key = fold(title or "")
     if heading is not None:
         found = _classed_teaser(heading, rules, title_key)
         if found:
             return found
-    return _visible_description(page, ld, rules)
+    return _visible_description(page, ld, rules, nodes_)

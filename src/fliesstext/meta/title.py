@@ -13,19 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..parse import ParsedPage
+from ._scan import PageNodes
 from ._text import clean, first_str, fold, host_of, node_text
 from .jsonld import JsonLd, names
 from .knowledge import TitleRules, title_rules
 
-_SOURCE_WEIGHT = {"h1": 1.0, "ld": 1.0, "og": 1.0, "title": 0.8}
-_PRIORITY = ("h1", "ld", "og", "title")
-_UNRECOGNISED_CUT = 0.85  # a cut whose removed part is not a known site name
-_KICKER_CUT = 0.6
+_PRIORITY = ("h1", "ld", "og", "title")  # ties go to the visible headline first
 _DOMAIN_LIKE = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news|online)\b", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _MAX_HEADINGS = 12
-_MAX_KICKER_WORDS = 8
+_PLAIN_H2 = 3  # without a usable <h1>, the first <h2> may be the headline
 _MAX_SITE_NAME_WORDS = 5  # some pages put the headline in twitter:site; that is no site name
 
 
@@ -145,11 +143,11 @@ def _variants(text: str, weight: float, sites: Sites, rules: TitleRules) -> list
         out.append((text, weight, ""))
         for start, end in _cuts(text, rules):
             if text[start:end].strip() and text[start:end].startswith(" ") and len(text[end:].split()) <= rules.max_site_words:
-                out.append((text[:start].strip(), weight * _UNRECOGNISED_CUT, ""))
+                out.append((text[:start].strip(), weight * rules.unrecognised_cut, ""))
     for sep in rules.kicker_separators:
         pos = base.find(sep)
-        if 0 < pos and len(base[:pos].split()) <= _MAX_KICKER_WORDS and base[pos + len(sep):].strip():
-            out.append((base[pos + len(sep):].strip(), weight * _KICKER_CUT, base[:pos].strip()))
+        if 0 < pos and len(base[:pos].split()) <= rules.max_kicker_words and base[pos + len(sep):].strip():
+            out.append((base[pos + len(sep):].strip(), weight * rules.kicker_cut, base[:pos].strip()))
     return out
 
 
@@ -182,13 +180,18 @@ def _in_breadcrumb(node: Any) -> bool:
     return False
 
 
-def _headings(page: ParsedPage, rules: TitleRules, sites: Sites) -> list[tuple[Any, str, str]]:
-    """Visible headline candidates: <h1> outside breadcrumbs, then <h2> built as kicker + headline."""
-    both = page.tree.css("h1, h2")
+def _headings(nodes_: PageNodes, rules: TitleRules, sites: Sites) -> list[tuple[Any, str, str]]:
+    """Visible headline candidates: <h1> outside breadcrumbs, then <h2> built as kicker + headline
+    (any of the first <h2> when the page has no usable <h1>)."""
+    both = nodes_.headings
     nodes = [n for n in both if n.tag == "h1"][:_MAX_HEADINGS]
     nodes = [n for n in nodes if not _in_breadcrumb(n)]
+    no_h1 = not nodes
     tokens = rules.kicker_classes[:5]
-    for node in [n for n in both if n.tag == "h2"][:_MAX_HEADINGS * 3]:
+    for index, node in enumerate([n for n in both if n.tag == "h2"][:_MAX_HEADINGS * 3]):
+        if no_h1 and index < _PLAIN_H2:
+            nodes.append(node)
+            continue
         child = node.child
         while child is not None and child.tag == "-text":
             child = child.next
@@ -221,7 +224,7 @@ def _tally(sources: list[tuple[str, str]], sites: Sites, rules: TitleRules,
            memo: dict[tuple[str, str], list[tuple[str, float, str]]]) -> dict[str, _Vote]:
     votes: dict[str, _Vote] = {}
     for source, text in sources:
-        weight = _SOURCE_WEIGHT[source]
+        weight = rules.source_weights[source]
         best: dict[str, tuple[float, str, str]] = {}
         if (source, text) not in memo:
             memo[(source, text)] = _variants(text, weight, sites, rules)
@@ -250,13 +253,13 @@ def _pick_heading(headings: list[tuple[Any, str, str]], keys: set[str]) -> tuple
     return None
 
 
-def extract_title(page: ParsedPage, ld: JsonLd) -> TitleResult:
+def extract_title(page: ParsedPage, ld: JsonLd, nodes_: PageNodes) -> TitleResult:
     rules = title_rules()
     sites = Sites.of(site_names(page, ld))
     sources = list(_sources(page, ld))
     memo: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
     votes = _tally(sources, sites, rules, memo)
-    heading = _pick_heading(_headings(page, rules, sites), set(votes))
+    heading = _pick_heading(_headings(nodes_, rules, sites), set(votes))
     if heading is not None:
         node, h_kicker, h_text = heading
         sources.append(("h1", h_text))

@@ -21,7 +21,7 @@ LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer wo
 BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
 TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 5, 0.2, 45  # see demote_teaser_lists
 RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
-INDENT_MIN_SHARE = 0.2
+INDENT_MIN_SHARE = 0.5
 INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as weaker evidence
 BOX_RUN_GAP = 3
 BOX_RUN_LINES = 3  # this many neighbouring lines with hits of one box kind make a box
@@ -139,26 +139,36 @@ def body_indents(lines: Sequence[Line], count: int = 3) -> list[int]:
     return [i for i in ranked if weight[i] >= INDENT_MIN_SHARE * weight[ranked[0]]]
 
 
-def score_line(line: Line, indent: int) -> float:
-    """Content evidence of one line: + for prose, - for boilerplate and link-like fragments."""
+def score_pair(line: Line) -> tuple[float, float]:
+    """Content evidence of one line (+ prose, - boilerplate and link-like fragments), as a pair:
+    (score when the line sits at the body indent, score when it does not)."""
+    words = line.words
     if line.label == "image":
-        return 0.0
-    aligned = abs(line.indent - indent) <= INDENT_TOLERANCE
+        return 0.0, 0.0
     if line.phrase_kind == "template":  # repeated separators inside articles must not split them
-        return -0.5 if line.words < GOOD_WORDS else -0.2 * line.words
+        score = -0.5 if words < GOOD_WORDS else -0.2 * words
+        return score, score
     if line.phrase_kind is not None and line.phrase_kind not in ("byline", "date", "caption"):
-        return -3.0 if line.words < GOOD_WORDS else -0.2 * line.words
+        score = -3.0 if words < GOOD_WORDS else -0.2 * words
+        return score, score
     if line.bullet is not None:
-        if line.words >= 2 * GOOD_WORDS and line.terminal:
-            return 0.5 if aligned else 0.0
-        return -1.0 if line.words < 6 else -0.5
-    if line.words >= GOOD_WORDS and line.terminal:
-        return 1.0 + min(line.words, 120) / 15 if aligned else 0.2 + min(line.words, 120) / 60
-    if line.words >= GOOD_WORDS:
-        return 0.3 if aligned else -0.3
-    if line.terminal and line.words >= 5:
-        return 0.2 if aligned else -0.3
-    return -0.5 if aligned else -0.8
+        if words >= 2 * GOOD_WORDS and line.terminal:
+            return 0.5, 0.0
+        score = -1.0 if words < 6 else -0.5
+        return score, score
+    if words >= GOOD_WORDS and line.terminal:
+        return 1.0 + min(words, 120) / 15, 0.2 + min(words, 120) / 60
+    if words >= GOOD_WORDS:
+        return 0.3, -0.3
+    if line.terminal and words >= 5:
+        return 0.2, -0.3
+    return -0.5, -0.8
+
+
+def score_line(line: Line, indent: int) -> float:
+    """The line's score against one body indent (see score_pair)."""
+    aligned, offset = score_pair(line)
+    return aligned if abs(line.indent - indent) <= INDENT_TOLERANCE else offset
 
 
 def score_lines(lines: Sequence[Line], indent: int) -> None:
@@ -172,7 +182,10 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
     box_kind: str | None = None
     box_cost = 0.0
     for line in lines:
-        score = score_line(line, indent)
+        pair = line.score_pair
+        if pair is None:
+            pair = line.score_pair = score_pair(line)
+        score = pair[0] if -INDENT_TOLERANCE <= line.indent - indent <= INDENT_TOLERANCE else pair[1]
         kind = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
         if kind is not None and kind == box_kind:
             score = max(score, BOX_PENALTY - box_cost)

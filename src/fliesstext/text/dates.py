@@ -12,6 +12,10 @@ DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, 
 BYLINE_MAX_WORDS = 12
 _TIME = r"(?:\s*(?:,|\||-|–|/|um|at|à|a las|alle|kl\.?|klo)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?)?"
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)" + _TIME, re.I)
+_DIGIT = re.compile(r"\d")
+_DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
+MAX_NAME_TOKENS = 3
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*[/年.]\s*(\d{1,2})\s*[/月.]\s*(\d{1,2})日?(?!\d)(?:\s*(\d{1,2}):(\d{2}))?")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2}))?")
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|du|la|le|del|dos|zu|ter|bin|al|el)$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
@@ -47,7 +51,7 @@ def _iso(year: int, month: int, day: int, hour: str | None, minute: str | None, 
 
 def find_date(text: str, lang: str | None) -> DateValue | None:
     """The first date (with its time when given) written in `text`, as ISO 8601."""
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return None
     found: list[tuple[int, str, str]] = []
     match = _NUMERIC.search(text)
@@ -56,12 +60,13 @@ def find_date(text: str, lang: str | None) -> DateValue | None:
         value = _iso(int(y), int(mo), int(d), hh, mm, ap)
         if value:
             found.append((match.start(), value, match.group().strip()))
-    match = _ISO.search(text)
-    if match:
-        y, mo, d, hh, mm = match.groups()
-        value = _iso(int(y), int(mo), int(d), hh, mm, None)
-        if value:
-            found.append((match.start(), value, match.group().strip()))
+    for pattern in (_ISO, _YMD):
+        match = pattern.search(text)
+        if match:
+            y, mo, d, hh, mm = match.groups()
+            value = _iso(int(y), int(mo), int(d), hh, mm, None)
+            if value:
+                found.append((match.start(), value, match.group().strip()))
     day_first, month_first, names = _month_patterns(lang or "en")
     for pattern, order in ((day_first, "dmy"), (month_first, "mdy")):
         match = pattern.search(text)
@@ -84,29 +89,56 @@ def _byline_prefixes(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.split()) for p in prefixes), key=len, reverse=True))
 
 
+def is_byline_prefix(text: str, lang: str | None) -> bool:
+    """A line that is only a byline word ('Von', 'By', 'Author of the article:') announces names below."""
+    lowered = tuple(w.lower().rstrip(":") for w in text.split())
+    return bool(lowered) and lowered in _byline_prefixes(lang or "en")
+
+
 def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
-    """Author names from a byline such as 'Von Anna Beispiel und Bo Muster' or 'By Jane Doe, Reuters'."""
+    """Author names from a byline such as 'Von Anna Beispiel und Bo Muster' or 'By Jane Doe, Reuters'.
+
+    The byline word may follow a short lead ('Ein Kommentar von', 'Kolumne von'); a date or time after the
+    names ('Von A. B. 28.04.2023, 18:11') is cut off.
+    """
     words = text.split()
     if not 2 <= len(words) <= BYLINE_MAX_WORDS:
         return None
     lowered = [w.lower().rstrip(":") for w in words]
-    for prefix in _byline_prefixes(lang or "en"):
-        if tuple(lowered[: len(prefix)]) == prefix and len(words) > len(prefix):
-            rest = " ".join(words[len(prefix):]).lstrip(": ")
-            names = _names(rest)
-            return names or None
+    for skip in range(0, min(3, len(words) - 1)):
+        for prefix in _byline_prefixes(lang or "en"):
+            end = skip + len(prefix)
+            if tuple(lowered[skip:end]) == prefix and len(words) > end:
+                if skip and not (words[0][:1].isupper() and len(prefix) == 1):
+                    continue
+                rest = _DIGIT_TAIL.sub("", " ".join(words[end:])).lstrip(": ")
+                names = names_in(rest)
+                return names or None
     return None
 
 
-def _names(text: str) -> tuple[str, ...]:
+def names_in(text: str) -> tuple[str, ...]:
+    """Person names in 'A. B. und C. D.', 'Jane Doe, Reuters': leading capitalised tokens of each part."""
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         tokens = part.split()
-        if not tokens or not 2 <= len(tokens) <= 4 or not all(_NAME_PART.match(t) for t in tokens):
+        lead: list[str] = []
+        for token in tokens[:MAX_NAME_TOKENS + 1]:
+            if not _NAME_PART.match(token):
+                break
+            lead.append(token)
+        if len(lead) > MAX_NAME_TOKENS:
+            lead = lead[:2]
+        if len(lead) < 2 or not lead[0][:1].isupper() or not lead[-1][:1].isupper():
             if names:
                 break
             continue
-        if not tokens[0][:1].isupper():
-            continue
-        names.append(" ".join(tokens))
+        names.append(" ".join(lead))
     return tuple(names)
+
+
+def looks_like_name(text: str) -> bool:
+    """'Radek Nohl', 'Miguel A. Herguedas': a short line of capitalised name tokens only."""
+    tokens = text.split()
+    return 2 <= len(tokens) <= MAX_NAME_TOKENS and all(_NAME_PART.match(t) for t in tokens) and all(
+        t[:1].isupper() for t in (tokens[0], tokens[-1])) and _DIGIT.search(text) is None

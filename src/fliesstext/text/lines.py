@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import DateValue, Image, Repair
 from ..repair import dedupe_doubled
@@ -15,32 +14,45 @@ _URL = re.compile(r"(?:https?://|data:|/)\S+|\S+\.(?:jpe?g|png|gif|webp|avif|svg
 _TERMINAL = frozenset(".!?…:\"'“”»«)。！？」』।؟")
 
 
-@dataclass(slots=True)
 class Line:
-    """One non-blank line and its features. `label` is filled by the classifier, `kind`/`reason` when dropped."""
+    """One non-blank line and its features. `label` is filled by the classifier, `kind`/`reason` when dropped.
 
-    index: int
-    text: str
-    indent: int
+    A plain class with class-level defaults, not a dataclass: a page has hundreds of lines and most
+    fields keep their default, so construction only sets the six layout fields.
+    """
+
     bullet: str | None = None
     blank_before: bool = False
     image: Image | None = None
     words: int = 0
     terminal: bool = False
+    tokens: list[str] | None = None  # lower-cased word tokens (classify.tokenize)
     phrase_kind: str | None = None
     phrase: str | None = None
     hint: str | None = None  # box kind of phrase hits too weak to label the line alone
     score: float = 0.0
-    label: str = ""  # body, heading, list_item, teaser, title, kicker, byline, date, image, removed
+    score_pair: tuple[float, float] | None = None  # cached by classify.score_lines
+    label: str = ""  # paragraph, heading, list_item, teaser, title, kicker, image, removed
     kind: str | None = None  # removed kind
     reason: str = ""
     authors: tuple[str, ...] = ()
     pages: int | None = None  # template lines: on how many of the host's pages seen
     date: DateValue | None = None
 
-    @property
-    def is_short(self) -> bool:
-        return self.words < 8
+    def __init__(
+        self, index: int, text: str, indent: int, bullet: str | None = None, blank_before: bool = False,
+        image: Image | None = None,
+    ) -> None:
+        self.index, self.text, self.indent = index, text, indent
+        if bullet is not None:
+            self.bullet = bullet
+        if blank_before:
+            self.blank_before = blank_before
+        if image is not None:
+            self.image = image
+
+    def __repr__(self) -> str:
+        return f"Line({self.index}, {self.text[:40]!r}, indent={self.indent}, label={self.label!r})"
 
 
 def _image_from_attrs(attrs: str, inner: str = "") -> Image:
@@ -98,11 +110,11 @@ def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
         if stripped[:1] in _BULLET_START and stripped and (match := _BULLET.match(stripped)) and not stripped[:4].isdigit():
             bullet = match.group().strip()
             stripped = stripped[match.end():]
-        parts = stripped.split()
-        line = Line(len(lines), " ".join(parts), len(raw) - len(raw.lstrip()), bullet, blank, image)
-        line.words = len(parts)
+        if "  " in stripped or "\t" in stripped or "\xa0" in stripped:
+            stripped = " ".join(stripped.split())
+        line = Line(len(lines), stripped, len(raw) - len(raw.lstrip()), bullet, blank, image)
         line.terminal = stripped[-1:] in _TERMINAL
-        if image is not None and not parts:
+        if image is not None and not stripped:
             line.label = "image"
         lines.append(line)
         blank = False

@@ -4,12 +4,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..knowledge import language_list, phrase_matcher
-from ..model import Block, BodyResult, Image, Meta, Removed, Repair
+from ..model import Block, BodyResult, DateValue, Image, Meta, Removed, Repair
 from ..options import Options
 from ..repair import fix_drop_cap, has_drop_cap, rejoin_wrapped, repair_characters
 from ..templates import HostTemplate
 from .classify import BOX_KINDS, GOOD_WORDS, body_indents, is_credit, label_box_runs, label_phrases, score_lines
-from .dates import DATE_LINE_MAX_WORDS, find_date, parse_byline
+from .dates import DATE_LINE_MAX_WORDS, find_date, is_byline_prefix, looks_like_name, parse_byline
 from .header import find_kicker, find_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
@@ -17,6 +17,7 @@ from .region import best_run, extend_run
 
 INDENT_CANDIDATES = 3  # body indents tried in the region selection
 MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
+DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
 
 
@@ -35,28 +36,27 @@ def _drop(line: Line, kind: str, reason: str) -> None:
 
 def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
     """Lines outside the region: phrase kind, the kind of the box they belong to, or navigation/other."""
-    box: str | None = None
-    for i, line in enumerate(lines):
-        if start <= i < end:
-            box = None
-            continue
-        if line.label:
-            continue
-        if line.phrase_kind is not None:
-            box = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
-            _drop(line, line.phrase_kind, f"phrase '{line.phrase}'")
-        elif box is not None and (line.words < GOOD_WORDS or not line.terminal):
-            _drop(line, box, f"in a {box} box")
-        else:
-            box = None
-    for i in range(len(lines) - 1):  # a short heading right above a box belongs to it
-        line, below = lines[i], lines[i + 1]
-        if not line.label and below.kind in BOX_KINDS and line.words < GOOD_WORDS and not (start <= i < end):
-            _drop(line, below.kind or "other", f"heading of a {below.kind} box")
-    for i, line in enumerate(lines):
-        if not line.label and not (start <= i < end):
-            kind = "navigation" if line.words < GOOD_WORDS or line.bullet else "other"
-            _drop(line, kind, "outside the article region")
+    for part in (range(0, start), range(end, len(lines))):
+        box: str | None = None
+        for i in part:
+            line = lines[i]
+            if line.label:
+                box = None
+                continue
+            if line.phrase_kind is not None:
+                box = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
+                _drop(line, line.phrase_kind, "phrase '" + str(line.phrase) + "'")
+                heading = lines[i - 1] if i > part.start else None
+                if box and heading is not None and not heading.label and heading.words < GOOD_WORDS:
+                    _drop(heading, box, "heading of a " + box + " box")  # a short line right above a box
+            elif box is not None and (line.words < GOOD_WORDS or not line.terminal):
+                _drop(line, box, "in a " + box + " box")
+            else:
+                box = None
+        for i in part:
+            line = lines[i]
+            if not line.label:
+                _drop(line, "navigation" if line.words < GOOD_WORDS or line.bullet else "other", "outside the article region")
 
 
 def _mark_date_or_byline(line: Line, lang: str | None) -> bool:
@@ -67,6 +67,7 @@ def _mark_date_or_byline(line: Line, lang: str | None) -> bool:
     if names:
         _drop(line, "byline", "byline")
         line.authors = names
+        line.date = find_date(line.text, lang)  # 'Von A. B. 28.04.2023, 18:11 Uhr'
         return True
     date = find_date(line.text, lang)
     if date is not None:
@@ -76,11 +77,47 @@ def _mark_date_or_byline(line: Line, lang: str | None) -> bool:
     return False
 
 
+def _nearest_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
+    """No date line beside the headline: the short date-bearing line nearest to the article start."""
+    window = range(max(0, start - DATE_SEARCH), min(end, start + DATE_SEARCH))
+    for i in sorted(window, key=lambda i: abs(i - start)):
+        line = lines[i]
+        if line.words <= DATE_LINE_MAX_WORDS and line.label not in ("paragraph", "list_item", "heading"):
+            date = find_date(line.text, lang)
+            if date is not None:
+                return date
+    return None
+
+
 def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> None:
-    """Bylines and date lines just above the article (between headline and body)."""
-    for line in lines[max(0, start - HEADER_ZONE):start]:
-        if not line.label and line.phrase_kind in (None, "byline", "date"):
-            _mark_date_or_byline(line, lang)
+    """Bylines and date lines just above the article (between headline and body).
+
+    Also 'Von' / 'Author of the article:' alone on a line with the names on the lines below, and a bare
+    name line right beside a date line.
+    """
+    zone = range(max(0, start - HEADER_ZONE), min(len(lines), start + 1))
+    for i in zone:
+        line = lines[i]
+        if not line.label and line.phrase_kind in (None, "byline", "date", "navigation"):
+            if i < start:
+                _mark_date_or_byline(line, lang)
+            if not line.label and is_byline_prefix(line.text, lang):
+                _drop(line, "byline", "byline")
+                names: list[str] = []
+                for below in lines[i + 1:i + 4]:
+                    if below.label or not looks_like_name(below.text):
+                        break
+                    _drop(below, "byline", "author name below a byline word")
+                    names.append(below.text)
+                line.authors = tuple(names)
+    for i in zone:
+        line = lines[i]
+        if line.label or line.phrase_kind not in (None, "navigation") or not looks_like_name(line.text):
+            continue
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(other.kind == "date" for other in near):
+            _drop(line, "byline", "name beside the date line")
+            line.authors = (line.text,)
 
 
 def _drop_off_indent_captions(lines: Sequence[Line], start: int, end: int, indent: int) -> None:
@@ -228,6 +265,7 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     title, kicker, teaser = _header(lines, start, end)
     authors = next((line.authors for line in lines[max(0, start - HEADER_ZONE):end] if line.authors), ())
     date = next((line.date for line in lines[max(0, start - HEADER_ZONE):end] if line.date), None)
+    date = date or _nearest_date(lines, start, end, lang)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines, lang))
     if teaser is not None:
