@@ -74,7 +74,7 @@ def worst_table(worst: list[Mapping[str, Any]]) -> list[str]:
 
 def profile_table(profile: Mapping[str, Any]) -> list[str]:
     lines: list[str] = []
-    for key, title in (("stages_ms", "stage"), ("modules_ms", "module (cProfile own time; its overhead inflates ms, read the shares)")):
+    for key, title in (("stages_ms", "stage"), ("modules_ms", "module (cProfile own time)")):
         figures: Mapping[str, float] = profile.get(key) or {}
         total = sum(figures.values()) or 1.0
         rows = [[name, f"{ms:.3f}", f"{100 * ms / total:.1f}%"] for name, ms in figures.items()]
@@ -112,7 +112,8 @@ def file_report(file_result: Mapping[str, Any], reference: str) -> str:
         out += worst_table(file_result["worst"])
     if file_result.get("profile"):
         profile = file_result["profile"]
-        out += ["", "fliesstext: time profile" + (f" — failed: {profile['error']}" if "error" in profile else ":")]
+        failed = f" — failed: {profile['error']}" if "error" in profile else ""
+        out += ["", f"fliesstext: time profile (per-module ms include cProfile's overhead: read the shares){failed}"]
         if "error" not in profile:
             out += profile_table(profile)
     memory = file_result.get("memory")
@@ -138,3 +139,9 @@ def compare_lines(current: Mapping[str, Any], previous: Mapping[str, Any] | None
                 cells.append(f"{header} {fmt.format(old)} → {fmt.format(new)}")
         out.append(f"{name} vs previous run {stamp}: " + (", ".join(cells) or "no change"))
     return out
+
+
+def summary(file_result: Mapping[str, Any]) -> dict[str, dict[str, float | None]]:
+    """The table's figures only, per extractor: what a closing note or a run-to-run diff needs."""
+    return {name: {header: lookup(figures, path) for header, path, _ in COLUMNS}
+            for name, figures in file_result["rows"].items() if "error" not in figures}

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.extractors import INSTALL_HINT, REFERENCE, Extractor, extractors_for
-from bench.report import compare_lines, file_report, ratios
+from bench.report import compare_lines, file_report, ratios, summary
 from fliesstext.evaluate import evaluate_records, read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     outdir = args.results / stamp
     outdir.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {"timestamp": stamp, "argv": sys.argv[1:] if argv is None else argv,
-                              "reference": REFERENCE, "machine": machine(), "files": {}}
+                              "reference": REFERENCE, "machine": machine(), "summary": {}, "files": {}}
     previous = _previous_run(args.results)
     kinds = {path: file_kind(path) for path in files}
     for path in sorted(files, key=lambda p: (kinds[p] != "html", p.name)):
@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         file_result = bench_file(path, kind, args, outdir)
         report["files"][stem(path)] = file_result
+        report["summary"][stem(path)] = summary(file_result)
         print(file_report(file_result, REFERENCE), flush=True)
         before = previous.get("files", {}).get(stem(path))
         for line in compare_lines(file_result, before, previous.get("timestamp", "?")):

@@ -94,3 +94,9 @@ def test_a_missing_peer_is_skipped_with_the_install_hint(tmp_path: Path, capsys:
     assert run._bench_one(ghost, tmp_path / "x.jsonl.gz", "html", [], tmp_path, args, result) is None
     assert "pip install -e '.[bench]'" in result["skipped"]["ghost"]
     assert "ghost: not installed" in capsys.readouterr().err
+
+
+def test_c4_terminal_marks_cover_typographic_quotes_and_cjk() -> None:
+    c4_lines = _bench("extractors").c4_lines
+    assert c4_lines("Er sagte, das sei »nicht genug.«") == "Er sagte, das sei »nicht genug.«"
+    assert c4_lines("这 是 一 个 句子。") == "这 是 一 个 句子。"  # five whitespace-separated words

@@ -110,3 +110,11 @@ def test_agency_only_when_alone_and_label_byline() -> None:
     assert meta_of(labelled).authors == ()  # outside the article: not a byline of this article
     inside = labelled.replace("</article>", "").replace("</ul>", "</ul></article>")
     assert meta_of(inside).authors == ("Roman Muster",)
+
+
+def test_kicker_prefix_needs_a_separator() -> None:
+    html = """<html><head><meta property="og:title" content="Berlin-Marathon: Sebastian Hendel im Porträt"></head>
+      <body><article><p class="kicker">Berlin</p><h1>Berlin-Marathon: Sebastian Hendel im Porträt</h1></article>
+      </body></html>"""
+    meta = meta_of(html)
+    assert (meta.kicker, meta.title) == ("Berlin", "Berlin-Marathon: Sebastian Hendel im Porträt")

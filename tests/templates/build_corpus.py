@@ -1,8 +1,9 @@
 """Build a multi-page-per-host text corpus from fundus-dev-text for measuring template learning.
 
 For a few hosts, the page's own boilerplate (the text before its first and after its last expected
-paragraph) wraps the bodies of other articles of the same language: >= 5 pages per host with the same
-site chrome and different articles. A seeded share of boilerplate lines is dropped per page, so the
+paragraph) wraps the bodies of other articles of the same language, and the host's own in-article chrome
+(ad markers, "more on this" boxes, captions) stays where it was between the swapped-in paragraphs:
+>= 5 pages per host with the same site chrome and different articles. A seeded share of boilerplate lines is dropped per page, so the
 template is not byte-identical across pages. Usage:
     python tests/templates/build_corpus.py ../shared/bench/fundus-dev-text.jsonl.gz OUT.jsonl.gz [hosts] [pages]
 """
@@ -19,8 +20,8 @@ from urllib.parse import urlsplit
 DROP_SHARE = 0.15
 
 
-def _frame(record: dict[str, Any]) -> tuple[str, str, str] | None:
-    """(prefix, indent, suffix) around the expected body in the page text, or None if not found."""
+def _frame(record: dict[str, Any]) -> tuple[str, str, str, str] | None:
+    """(prefix, indent, region, suffix) around the expected body in the page text, or None if not found."""
     text, paragraphs = record["text"], record["expected"]["paragraphs"]
     if not paragraphs or record.get("text_coverage", 0) < 1.0:
         return None
@@ -30,7 +31,22 @@ def _frame(record: dict[str, Any]) -> tuple[str, str, str] | None:
     start = text.rfind("\n", 0, first) + 1
     end = text.find("\n", last)
     end = len(text) if end < 0 else end
-    return text[:start], text[start:first], text[end:]
+    return text[:start], text[start:first], text[start:end], text[end:]
+
+
+def _swap_paragraphs(region: str, own: list[str], donor: list[str], indent: str) -> str:
+    """The host's article region with its paragraphs replaced by the donor's, in-article chrome kept."""
+    own_set = {" ".join(p.split()) for p in own}
+    queue = list(donor)
+    out: list[str] = []
+    for line in region.split("\n"):
+        if " ".join(line.split()) in own_set:
+            if queue:
+                out.append(indent + queue.pop(0))
+        else:
+            out.append(line)
+    out.extend(indent + p for p in queue)
+    return "\n".join(out)
 
 
 def _vary(block: str, rng: random.Random) -> str:
@@ -46,11 +62,11 @@ def build(records: list[dict[str, Any]], hosts: int = 6, pages: int = 6, seed: i
     frames = [(r, f) for r, f in frames if len(f[0]) + len(f[2]) > 2000]  # hosts with real chrome
     rng.shuffle(frames)
     out: list[dict[str, Any]] = []
-    for record, (prefix, indent, suffix) in frames[:hosts]:
+    for record, (prefix, indent, region, suffix) in frames[:hosts]:
         host = urlsplit(record["url"]).hostname
         donors = [r for r in by_lang[record["lang"]] if r["id"] != record["id"] and r["expected"]["paragraphs"]]
         for n, donor in enumerate(rng.sample(donors, min(pages, len(donors)))):
-            body = "\n\n".join(indent + p for p in donor["expected"]["paragraphs"])
+            body = _swap_paragraphs(region, record["expected"]["paragraphs"], donor["expected"]["paragraphs"], indent)
             text = _vary(prefix, rng) + body + _vary(suffix, rng)
             out.append({
                 "id": f"{record['id']}#{n}", "host": host, "lang": record["lang"],

@@ -1,8 +1,13 @@
 """DOM -> typed blocks with features -> scores -> the selected body region; the rest labelled as removed.
 
-Stages: segment.py (one walk -> candidate blocks), score.py (features, knowledge), select.py (container,
-teaser, filters), images.py (images and captions of the region), embedded.py (article text that exists
-only in JSON), label (kinds for removed blocks).
+Stages: segment.py (one iterative walk -> candidate blocks with features), score.py (content mass per block,
+class/id knowledge), select.py (container holding most mass, sibling extension, teaser between headline and
+body, filters with a reason per dropped block), images.py (images and captions of the region), embedded.py
+(article text that exists only in JSON: JSON-LD articleBody, JSON scripts, Next.js flight data), removed.py
+(dropped blocks grouped per box and labelled with html/label.py's vocabulary).
+
+Measured on ../shared/bench/fundus-dev (144 pages, 99 publishers): body F1 0.982 mean / 0.993 median
+in-sample (leave-publisher-out CV in bench/cv_html.py); about 3-4 ms per page for segment+select+label.
 """
 from __future__ import annotations
 

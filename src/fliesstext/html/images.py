@@ -1,16 +1,14 @@
 """Images of the body region with their captions and credits (the caption text never enters the body)."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from urllib.parse import urljoin
 
 from ..model import Image
+from .score import CREDIT_TAIL
 from .segment import F_CAPTION, RawBlock, Segmentation
 from .select import subtree_end
 
-_CREDIT_TAIL = re.compile(
-    r"(?:^|(?<=[\s(\[|/·]))((?:fotos?|photos?|bild|image|credit|quelle|source|foto/grafik)\s*:.*|©.*)$", re.I)
 _CREDIT_TOKENS = frozenset(("credit", "credits", "copyright", "photographer", "source", "author", "byline"))
 
 
@@ -47,7 +45,7 @@ def _is_credit(seg: Segmentation, block: RawBlock) -> bool:
 
 def split_credit(caption: str) -> tuple[str | None, str | None]:
     """'Der Hafen. Foto: dpa' -> ('Der Hafen.', 'Foto: dpa'): a trailing credit is split off the caption."""
-    match = _CREDIT_TAIL.search(caption)
+    match = CREDIT_TAIL.search(caption)
     if not match or match.start() == 0 and len(caption) > 80:
         return caption or None, None
     return caption[:match.start()].strip(" (|/·[") or None, match.group(1).strip().rstrip(")]") or None

@@ -24,10 +24,14 @@ from .segment import (
 )
 
 # Context flags that make a block boilerplate when they arise inside the chosen container.
-BAD_FLAGS = {F_CAPTION: "caption", F_NAV: "navigation", F_ASIDE: "other", F_FOOTER: "footer", F_FORM: "other",
-             F_LABEL: "other", F_HIDDEN: "hidden"}
+# context flag -> how a reason names it ("inside <nav>")
+BAD_FLAGS = {F_CAPTION: "<figcaption>/<caption>", F_NAV: "<nav>", F_ASIDE: "<aside>", F_FOOTER: "<footer>",
+             F_FORM: "<form>", F_LABEL: "<label>", F_HIDDEN: "hidden element"}
 BAD_MASK = F_CAPTION | F_NAV | F_ASIDE | F_FOOTER | F_FORM | F_LABEL
 _MASS_FLAGS = F_CAPTION | F_NAV | F_FOOTER | F_FORM | F_LABEL | F_HIDDEN
+# "… Foto: dpa", "… (Bild: Reuters)", "… © AP": an image credit at the end of a line
+CREDIT_TAIL = re.compile(
+    r"(?:^|(?<=[\s(\[|/·]))((?:fotos?|photos?|bild|bilder|image|credit|quelle|source|foto/grafik)\s*:.*|©.*)$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = frozenset(".!?:;\"'”“»«)…。！？」")
 
@@ -106,28 +110,25 @@ def accumulate(seg: Segmentation, masses: list[float]) -> list[float]:
     return acc
 
 
-def path_tokens(seg: Segmentation, block: RawBlock, limit: int, kb: Knowledge) -> set[str]:
-    out: set[str] = set()
-    index, steps = block.owner, 0
-    elements, negative = seg.elements, kb.negative
-    while index >= 0 and steps < limit:
-        out.update(t for t in elements[index].tokens if t in negative)
-        index = elements[index].parent
-        steps += 1
-    return out
-
-
-def disabled_tokens(seg: Segmentation, raw: list[float], kb: Knowledge, th: dict[str, float]) -> frozenset[str]:
+def disabled_tokens(seg: Segmentation, raw: list[float], bulk: list[float], kb: Knowledge,
+                    th: dict[str, float]) -> frozenset[str]:
     """Boilerplate pieces that sit on the path of much of the page's running text are no evidence on this
-    page ('sidebar-grid__content' around every paragraph, a 'print' class on each <p>)."""
+    page ('sidebar-grid__content' around every paragraph, a 'print' class on each <p>). The mass under a
+    piece is the union of the subtrees of the elements carrying it (elements come in document order, so a
+    nested carrier lies inside the last counted one's [index, end) range)."""
     total = sum(raw)
     if total <= 0:
         return frozenset()
+    negative = kb.negative
     token_mass: dict[str, float] = {}
-    for block, mass in zip(seg.blocks, raw, strict=True):
-        if mass > 0:
-            for token in path_tokens(seg, block, 64, kb):
-                token_mass[token] = token_mass.get(token, 0.0) + mass
+    counted_until: dict[str, int] = {}
+    for index, element in enumerate(seg.elements):
+        if bulk[index] <= 0 or not element.raw:
+            continue
+        for token in element.tokens:
+            if token in negative and index >= counted_until.get(token, -1):
+                token_mass[token] = token_mass.get(token, 0.0) + bulk[index]
+                counted_until[token] = max(element.end, index + 1)
     share = th["token_disable_share"] * total
     return frozenset(t for t, m in token_mass.items() if m >= share)
 
@@ -156,7 +157,7 @@ class Masses:
 def content_masses(seg: Segmentation, kb: Knowledge, th: dict[str, float]) -> Masses:
     raw = [raw_mass(b, th) for b in seg.blocks]
     bulk = accumulate(seg, raw)
-    disabled = disabled_tokens(seg, raw, kb, th)
+    disabled = disabled_tokens(seg, raw, bulk, kb, th)
     ignored = ignored_flags(seg, raw, th)
     bad = _MASS_FLAGS & ~ignored
     floor = th["veto_floor"] * sum(raw)

@@ -383,7 +383,10 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
         if tag == "-text":
             text = node.text_content
             if text:
-                add_text(text, elements[parent].flags)
+                if not text.isspace():
+                    add_text(text, elements[parent].flags)
+                elif walker.parts:
+                    walker.parts.append(" ")
         elif tag in _TRANSPARENT:
             child = node.child
             if child is not None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from .score import (
     BAD_FLAGS,
     BAD_MASK,
+    CREDIT_TAIL,
     Knowledge,
     Masses,
     accumulate,
@@ -77,13 +78,15 @@ def judge_inside(seg: Segmentation, block: RawBlock, container: int, kb: Knowled
     rel_flags = block.flags & ~seg.elements[container].flags & ~masses.ignored
     for flag, name in BAD_FLAGS.items():
         if rel_flags & flag and not (flag == F_HIDDEN and masses.raw[block.index] > 0):
-            return f"inside <{name}> element"
+            return f"inside {name}"
     if rel_flags & F_FIGURE and len(block.text) < 300:
         return "inside figure"
     floor = th["veto_floor"] * masses.bulk[container]
     token = negative_token(seg, block, container, 64, kb, masses.bulk, floor, masses.disabled)
     if token:
         return f"class/id token '{token}'"
+    if len(block.text) < th["caption_max_chars"] and block.kind != "heading" and CREDIT_TAIL.search(block.text):
+        return "ends with an image credit (caption)"
     limit = th["keep_max_link_density"]
     if block.link_density > limit and block.kind != "table":
         return f"link density {block.link_density:.2f}"
@@ -92,14 +95,21 @@ def judge_inside(seg: Segmentation, block: RawBlock, container: int, kb: Knowled
 
 def judge_teaser(seg: Segmentation, block: RawBlock, top: int, kb: Knowledge, th: dict[str, float],
                  masses: Masses) -> str:
-    """Blocks between headline and container are kept only if they read like a lead paragraph."""
-    if block.kind not in ("paragraph", "quote"):
+    """Blocks between headline and container are kept only if they read like a lead paragraph. A standfirst
+    set as <h2> or as bullet points counts when it is a long phrase (many words) rather than a title."""
+    text = block.text
+    if block.kind not in ("paragraph", "quote", "heading", "list_item") or block.kind == "heading" and block.level == 1:
         return "between headline and body, not a paragraph"
-    if len(block.text) < th["teaser_min_chars"]:
+    if text_units(text) < th["teaser_min_chars"]:
         return f"between headline and body, shorter than {int(th['teaser_min_chars'])} chars"
-    if not is_sentence_like(block.text) and len(block.text) < 120:
+    if block.kind in ("heading", "list_item"):
+        if len(text.split()) < th["standfirst_min_words"] and text_units(text) < 3 * len(text):
+            return f"between headline and body, a {block.kind} of few words"
+    elif not is_sentence_like(text) and len(text) < 120:
         return "between headline and body, not sentence-like"
     reason = judge_inside(seg, block, top, kb, th, masses)
+    if not reason and block.kind == "heading":
+        block.kind, block.level = "paragraph", None  # a standfirst, not a section title
     return f"between headline and body, {reason}" if reason else ""
 
 

@@ -155,11 +155,14 @@ def _candidates(page: ParsedPage, ld: JsonLd, keys: tuple[str, ...], ld_key: str
 
 
 def _time_elements(page: ParsedPage, heading: Any) -> list[tuple[str, str]]:
+    """<time datetime> and datePublished microdata, those in the headline's article first."""
     out: list[tuple[str, str]] = []
-    for node in page.tree.css('time[datetime], [itemprop="datePublished"]')[:10]:
-        raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
-        if raw:
-            out.append(("time-element", raw))
+    scope = _scope(heading)
+    for root in ([scope] if scope is not None else []) + [page.tree]:
+        for node in root.css('time[datetime], [itemprop="datePublished"]')[:10]:
+            raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
+            if raw:
+                out.append(("time-element", raw))
     return out
 
 

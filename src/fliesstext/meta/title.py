@@ -23,6 +23,9 @@ _DOMAIN_LIKE = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news|online)\b", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _MAX_HEADINGS = 12
+_KICKER_SIBLINGS = 3
+_SIBLING_KICKER_TOKENS = ("kicker", "overline", "topline", "dachzeile", "spitzmarke", "roofline", "eyebrow",
+                          "supertitle", "pretitle")
 _PLAIN_H2 = 3  # without a usable <h1>, the first <h2> may be the headline
 _MAX_SITE_NAME_WORDS = 5  # some pages put the headline in twitter:site; that is no site name
 
@@ -274,11 +277,28 @@ def extract_title(page: ParsedPage, ld: JsonLd, nodes_: PageNodes) -> TitleResul
     key, vote = max(votes.items(), key=lambda kv: (round(kv[1].score, 6), -min(rank[s] for s in kv[1].texts)))
     source = min(vote.texts, key=lambda s: rank[s])
     title = vote.texts[source][1]
-    kicker = h_kicker or _common_kicker(vote.kickers)
-    if kicker and len(title) > len(kicker) and fold(title[: len(kicker)]) == fold(kicker):
-        rest = title[len(kicker):].lstrip(" :–—-|\u00a0")
-        title = rest or title  # the headline without its kicker
+    kicker = h_kicker or _common_kicker(vote.kickers) or _sibling_kicker(node, title)
+    tail = title[len(kicker):] if kicker and fold(title[: len(kicker)]) == fold(kicker) else ""
+    if tail and (tail.startswith(":") or any(tail.startswith(sep) for sep in rules.kicker_separators)):
+        title = tail.lstrip(" :–—-|\u00a0") or title  # the headline without its kicker
     return TitleResult(title=title, kicker=kicker or None, heading_node=node, site_names=sites.names)
+
+
+def _sibling_kicker(heading: Any, title: str) -> str:
+    """A kicker printed just before the headline in its own element ("<p class=kicker>MENINGSMÅLING:</p>")."""
+    if heading is None:
+        return ""
+    sibling, seen = heading.prev, 0
+    while sibling is not None and seen < _KICKER_SIBLINGS:
+        if sibling.tag not in ("-text", "-comment"):
+            seen += 1
+            marks = f"{sibling.attributes.get('class') or ''} {sibling.attributes.get('id') or ''}".lower()
+            if any(t in marks for t in _SIBLING_KICKER_TOKENS):
+                text = node_text(sibling, " ").rstrip(":").strip()
+                if text and len(text.split()) <= 8 and fold(text) != fold(title) and not _PUNCT_ONLY.match(text):
+                    return text
+        sibling = sibling.prev
+    return ""
 
 
 def _common_kicker(kickers: list[str]) -> str:

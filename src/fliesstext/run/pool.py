@@ -31,23 +31,23 @@ class _Worker:
     process: Any
     conn: Connection
     outbox: queue.SimpleQueue[Any]
+    feeder: threading.Thread
     tasks: deque[tuple[int, Page]] = field(default_factory=deque)
     head_since: float = 0.0
     retiring: bool = False
 
 
 def _feed(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
-    """Send tasks from a thread: a worker busy sending a big result never blocks the parent's loop."""
-    try:
-        while True:
-            task = outbox.get()
+    """Send tasks from a thread: a worker busy sending a big result never blocks the parent's loop.
+    The main thread closes the connection, after this thread has ended (see WorkerPool._retire)."""
+    while True:
+        task = outbox.get()
+        try:
             conn.send(task)
-            if task is None:
-                return
-    except (OSError, ValueError):
-        return
-    finally:
-        conn.close()  # only this thread closes the parent end: no fd is closed while in use
+        except (OSError, ValueError):  # the worker is gone: wait for the None that ends this thread
+            continue
+        if task is None:
+            return
 
 
 @dataclass(slots=True)
@@ -85,8 +85,9 @@ class WorkerPool:
         child.close()
         self.counters.started += 1
         outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        threading.Thread(target=_feed, args=(parent, outbox), daemon=True, name="fliesstext-feed").start()
-        return _Worker(process, parent, outbox)
+        feeder = threading.Thread(target=_feed, args=(parent, outbox), daemon=True, name="fliesstext-feed")
+        feeder.start()
+        return _Worker(process, parent, outbox, feeder)
 
     # ---- submitting
     def free_slots(self) -> int:
@@ -179,8 +180,19 @@ class WorkerPool:
     def _replace(self, worker: _Worker) -> None:
         self.retry.extendleft(reversed(worker.tasks))  # unfinished pages go first, in their order
         worker.tasks.clear()
-        worker.outbox.put(None)
+        self._retire(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
+
+    @staticmethod
+    def _retire(worker: _Worker, wait: float = 2.0) -> None:
+        """Stop the worker's process (if still running) and its feeder thread, then close the pipe."""
+        worker.outbox.put(None)
+        worker.process.join(wait)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(2)
+        worker.feeder.join(2)  # the process is gone, so a pending send fails fast
+        worker.conn.close()
 
     def _next_deadline(self) -> float | None:
         if not self.page_timeout:
@@ -194,22 +206,17 @@ class WorkerPool:
 
     # ---- stopping
     def close(self) -> None:
+        """Orderly stop: each worker gets None after its last page and exits."""
         for worker in self.workers:
-            worker.outbox.put(None)
-        for worker in self.workers:
-            worker.process.join(2)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(1)
+            self._retire(worker)
         self.workers = []
 
     def kill(self) -> None:
         for worker in self.workers:
-            worker.outbox.put(None)
             if worker.process.is_alive():
                 worker.process.kill()
         for worker in self.workers:
-            worker.process.join(2)
+            self._retire(worker, wait=1.0)
         self.workers = []
 
 

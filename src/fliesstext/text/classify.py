@@ -18,6 +18,7 @@ PHRASE_COVERAGE = 0.5
 LONG_LINE_HITS = 2
 DENSE_MAX_WORDS, DENSE_SHARE = 40, 0.25  # shorter lines whose tokens are this much box phrases are boxes
 LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer words is footer
+TEMPLATE_SCORE = -0.3  # a line the host repeats on many pages (templates/)
 BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
 TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 5, 0.2, 45  # see demote_teaser_lists
 RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
@@ -31,6 +32,8 @@ BOX_KINDS = frozenset({
     "related", "ad",
 })
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED_LANGS = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})  # scripts written without spaces
+_TOKEN = re.compile(r"\w+|©")  # as knowledge.phrase_tokens
 CJK_CHARS_PER_TOKEN = 5  # lines with longer "tokens" than this are checked for CJK script
 _CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:|©|\(c\)\s", re.I)
 
@@ -74,45 +77,57 @@ def _lead_phrase(text: str, hits: list[tuple[int, str, str]]) -> tuple[str, str]
     return None
 
 
-def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher) -> None:
+def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher, lang: str | None = None) -> None:
     """Set `phrase_kind` on lines that are (mostly) a boilerplate phrase, or long lines full of them."""
+    tokenize = _TOKEN.findall
+    find = matcher.find_tokens
+    unspaced = lang in UNSPACED_LANGS
     for line in lines:
-        if not line.text:
+        text = line.text
+        if not text:
             continue
-        tokens = phrase_tokens(line.text)
+        tokens = tokenize(text.lower())
         line.words = len(tokens)
-        if len(line.text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and _CJK.search(line.text):
-            line.words = max(line.words, count_cjk_words(line.text))
-        hits = matcher.find_tokens(tokens)
-        if not hits:
-            continue
-        _, longest_kind, longest = max(hits, key=lambda hit: len(hit[2]))
-        if line.words <= 3 or len(longest) >= PHRASE_COVERAGE * len(line.text):
-            line.phrase_kind, line.phrase = longest_kind, longest
-            continue
-        lead = _lead_phrase(line.text, hits)
-        if lead is not None:  # "Lesen Sie auch: ...", "Read more: ...", "Anzeige: ..."
-            line.phrase_kind, line.phrase = lead
-            continue
-        legal = next((p for _, kind, p in hits if kind == "footer" and (p == "©" or p == "copyright" or " " in p)), None)
-        if legal is not None and line.words < LEGAL_MAX_WORDS:
-            line.phrase_kind, line.phrase = "footer", legal
-            continue
-        boxed = [kind for n, kind, _ in hits if kind in BOX_KINDS for _ in range(n)]
-        if boxed:
-            hint = max(set(boxed), key=boxed.count)
-            strong = sum(1 for n, kind, _ in hits if kind == hint) >= 2 or any(
-                n >= 3 for n, kind, _ in hits if kind == hint)
-            line.hint = hint if strong else None
-            box_hits = sum(1 for _, kind, _ in hits if kind in BOX_KINDS)
-            if box_hits >= 2 and line.words < DENSE_MAX_WORDS and len(boxed) >= DENSE_SHARE * line.words:
-                line.phrase_kind, line.phrase = hint, ", ".join(p for _, k, p in hits if k in BOX_KINDS)
-                continue
-        multi = {(kind, phrase) for _, kind, phrase in hits if " " in phrase and kind in BOX_KINDS}
-        if len(multi) >= LONG_LINE_HITS and line.words < 200:
-            kinds = [kind for kind, _ in multi]
-            line.phrase_kind = max(set(kinds), key=kinds.count)
-            line.phrase = ", ".join(sorted(phrase for _, phrase in multi))
+        if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and _CJK.search(text):
+            line.words = max(line.words, count_cjk_words(text))
+        hits = find(tokens)
+        if hits:
+            _label_from_hits(line, hits)
+
+
+def _label_from_hits(line: Line, hits: list[tuple[int, str, str]]) -> None:
+    """Decide what a line's phrase hits make of it: a boilerplate line, a box hint, or nothing."""
+    _, longest_kind, longest = max(hits, key=lambda hit: len(hit[2])) if len(hits) > 1 else hits[0]
+    if line.words <= 3 or len(longest) >= PHRASE_COVERAGE * len(line.text):
+        line.phrase_kind, line.phrase = longest_kind, longest
+        return
+    lead = _lead_phrase(line.text, hits)
+    if lead is not None:  # "Lesen Sie auch: ...", "Read more: ...", "Anzeige: ..."
+        line.phrase_kind, line.phrase = lead
+        return
+    legal = next((p for _, kind, p in hits if kind == "footer" and (p == "©" or p == "copyright" or " " in p)), None)
+    if legal is not None and line.words < LEGAL_MAX_WORDS:
+        line.phrase_kind, line.phrase = "footer", legal
+        return
+    if len(hits) == 1:
+        n, kind, _ = hits[0]
+        line.hint = kind if n >= 3 and kind in BOX_KINDS else None
+        return
+    boxed = [kind for n, kind, _ in hits if kind in BOX_KINDS for _ in range(n)]
+    if boxed:
+        hint = max(set(boxed), key=boxed.count)
+        strong = sum(1 for n, kind, _ in hits if kind == hint) >= 2 or any(
+            n >= 3 for n, kind, _ in hits if kind == hint)
+        line.hint = hint if strong else None
+        box_hits = sum(1 for _, kind, _ in hits if kind in BOX_KINDS)
+        if box_hits >= 2 and line.words < DENSE_MAX_WORDS and len(boxed) >= DENSE_SHARE * line.words:
+            line.phrase_kind, line.phrase = hint, ", ".join(p for _, k, p in hits if k in BOX_KINDS)
+            return
+    multi = {(kind, phrase) for _, kind, phrase in hits if " " in phrase and kind in BOX_KINDS}
+    if len(multi) >= LONG_LINE_HITS and line.words < 200:
+        kinds = [kind for kind, _ in multi]
+        line.phrase_kind = max(set(kinds), key=kinds.count)
+        line.phrase = ", ".join(sorted(phrase for _, phrase in multi))
 
 
 def is_credit(line: Line) -> bool:
@@ -145,9 +160,8 @@ def score_pair(line: Line) -> tuple[float, float]:
     words = line.words
     if line.label == "image":
         return 0.0, 0.0
-    if line.phrase_kind == "template":  # repeated separators inside articles must not split them
-        score = -0.5 if words < GOOD_WORDS else -0.2 * words
-        return score, score
+    if line.phrase_kind == "template":  # weak and capped like a box: must not split an article
+        return TEMPLATE_SCORE, TEMPLATE_SCORE
     if line.phrase_kind is not None and line.phrase_kind not in ("byline", "date", "caption"):
         score = -3.0 if words < GOOD_WORDS else -0.2 * words
         return score, score
@@ -186,7 +200,7 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
         if pair is None:
             pair = line.score_pair = score_pair(line)
         score = pair[0] if -INDENT_TOLERANCE <= line.indent - indent <= INDENT_TOLERANCE else pair[1]
-        kind = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
+        kind = line.phrase_kind if line.phrase_kind in BOX_KINDS or line.phrase_kind == "template" else None
         if kind is not None and kind == box_kind:
             score = max(score, BOX_PENALTY - box_cost)
         elif kind is not None:

@@ -9,6 +9,7 @@ from .lines import Line
 
 TITLE_MAX_WORDS = 30
 KICKER_MAX_WORDS = 10
+TITLE_MAX_REPEATS = 4  # lines repeated more often are labels ("Article content"), not headlines
 LOOKBACK = 25  # how many lines before the region may hold the title
 _WORD = re.compile(r"\w+")
 _KICKER_SPLIT = re.compile(r"^([^:.!?]{3,80}?):\s+(\S.*)$")
@@ -38,18 +39,19 @@ def find_title(lines: Sequence[Line], start: int, end: int) -> int | None:
     for line in lines[start:min(end, start + 6)]:
         if line.label in ("paragraph", "teaser"):
             body_words |= _content_words(line.text)
-    counts: dict[str, int] = {}
-    for line in lines:
-        if line.words <= TITLE_MAX_WORDS:
-            counts[line.text] = counts.get(line.text, 0) + 1
+    texts = [line.text for line in lines]
     best: tuple[float, int] | None = None
     for i in range(start - 1, max(-1, start - 1 - LOOKBACK), -1):
         line = lines[i]
-        if line.label or not _title_like(line) or line.words < 2 or is_credit(line) or counts.get(line.text, 0) > 2:
+        if line.label or not _title_like(line) or line.words < 2 or is_credit(line):
+            continue
+        seen = texts.count(line.text)  # list.count runs in C; only candidates are counted
+        if seen > TITLE_MAX_REPEATS:
             continue
         words = _content_words(line.text)
         overlap = len(words & body_words) / len(words) if words else 0.0
-        score = 3 * overlap - 0.04 * (start - i) + (0.5 if 4 <= line.words <= 20 else 0.0)
+        score = 3 * overlap - 0.03 * (start - i) + (0.8 if 5 <= line.words <= 25 else 0.0)
+        score += 0.6 if seen >= 2 else 0.0  # headlines recur (breadcrumb, share box, related list)
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None

@@ -18,8 +18,8 @@ SAMPLE_LINES = 3
 MIN_CHARS = 10
 STOP_SAMPLE_TOKENS = 120  # tokens of the longest lines counted against the function-word lists
 STOP_MIN_HITS = 8  # the best language needs this many function-word hits ...
-STOP_MARGIN = 2.0  # ... and this many times the hits of the runner-up ...
-STOP_SHARE = 0.25  # ... and make up this share of the sampled tokens (prose has 30-45 %)
+STOP_MARGIN = 3.0  # ... and this many times the hits of the runner-up ...
+STOP_SHARE = 0.15  # ... and make up this share of the sampled tokens (prose has 20-45 %)
 
 
 @lru_cache(maxsize=1)

@@ -194,12 +194,16 @@ def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
     return repairs
 
 
-def _header(lines: Sequence[Line], start: int, end: int) -> tuple[str | None, str | None, str | None]:
+def _header(
+    lines: Sequence[Line], start: int, end: int, lang: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     title_i = find_title(lines, start, end)
     title = kicker = teaser = None
     if title_i is not None:
         lines[title_i].label = "title"
         title = lines[title_i].text
+        if lang != "fr":  # "Kicker : Headline" is inline-element spacing, except in French typography
+            title = title.replace(" : ", ": ")
         kicker_i = find_kicker(lines, title_i)
         if kicker_i is not None:
             lines[kicker_i].label = "kicker"
@@ -231,13 +235,15 @@ def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ..
 def _select_region(lines: Sequence[Line]) -> tuple[int, int, int]:
     """Try the few indents that carry most prose as the body indent; keep the best-scoring run."""
     best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
-    for indent in body_indents(lines, INDENT_CANDIDATES):
+    indents = body_indents(lines, INDENT_CANDIDATES)
+    for indent in indents:
         score_lines(lines, indent)
         start, end = best_run(lines)
         total = sum(line.score for line in lines[start:end])
         if total > best[0]:
             best = (total, start, end, indent)
-    score_lines(lines, best[3])
+    if best[3] != indents[-1]:
+        score_lines(lines, best[3])
     start, end = extend_run(lines, best[1], best[2], best[3])
     return start, end, best[3]
 
@@ -254,7 +260,7 @@ def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:
 def run(text: str, url: str | None, options: Options, template: HostTemplate | None = None) -> tuple[Meta, BodyResult]:
     lines, repairs = _prepare(text)
     lang = detect_lang(lines) or options.default_lang
-    label_phrases(lines, phrase_matcher(lang, MATCHER_EXCLUDE))
+    label_phrases(lines, phrase_matcher(lang, MATCHER_EXCLUDE), lang)
     if template is not None:
         _label_template(lines, template)
     label_box_runs(lines)
@@ -262,7 +268,7 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     _label_inside(lines, start, end, lang)
     _drop_off_indent_captions(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
-    title, kicker, teaser = _header(lines, start, end)
+    title, kicker, teaser = _header(lines, start, end, lang)
     authors = next((line.authors for line in lines[max(0, start - HEADER_ZONE):end] if line.authors), ())
     date = next((line.date for line in lines[max(0, start - HEADER_ZONE):end] if line.date), None)
     date = date or _nearest_date(lines, start, end, lang)
