@@ -34,7 +34,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "container_share": (0.6, 0.7, 0.8),
     "keep_max_link_density": (0.35, 0.5, 0.65),
     "card_weight": (0.25, 1.0),
-    "token_disable_share": (0.3, 0.5),
+    "positive_weight": (1.0, 1.5),
+    "standfirst_min_words": (8, 10, 14),
 }
 
 

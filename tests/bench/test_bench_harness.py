@@ -100,3 +100,21 @@ def test_c4_terminal_marks_cover_typographic_quotes_and_cjk() -> None:
     c4_lines = _bench("extractors").c4_lines
     assert c4_lines("Er sagte, das sei »nicht genug.«") == "Er sagte, das sei »nicht genug.«"
     assert c4_lines("这 是 一 个 句子。") == "这 是 一 个 句子。"  # five whitespace-separated words
+
+
+def test_end_to_end_fliesstext_details_on_a_tiny_html_file(tmp_path: Path) -> None:
+    paragraph = "<p>The council approved the new budget on Monday evening after a long debate in the town hall.</p>"
+    html = f"<html lang='en'><head><title>Budget passed</title></head><body><nav>Home News</nav><article>" \
+           f"<h1>Budget passed</h1>{paragraph * 3}</article></body></html>"
+    records = [{"id": f"h{i}", "lang": "en", "url": f"https://x.test/{i}", "html": html,
+                "expected": {"title": "Budget passed", "body": "x", "authors": None, "date": None}} for i in range(2)]
+    data = _write(tmp_path / "tiny-html.jsonl.gz", records)
+    run = _bench("run")
+    assert run.main(["--files", str(data), "--only", "fliesstext", "--results", str(tmp_path / "r"), "--warmup", "1",
+                     "--passes", "1", "--repeat", "2"]) == 0
+    result = json.loads((tmp_path / "r" / "latest.json").read_text(encoding="utf-8"))["files"]["tiny-html"]
+    assert set(result["rows"]) == {"fliesstext", "fliesstext:precision", "fliesstext:recall"}
+    assert all("error" not in row for row in result["rows"].values())
+    assert {"parse", "meta", "body", "serialize"} <= set(result["profile"]["stages_ms"])
+    assert result["memory"]["repeat"] == 2 and "growth_mb" in result["memory"]
+    assert result["worst"] and result["per_language"]["en"]["n"] == 2

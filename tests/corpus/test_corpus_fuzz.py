@@ -10,7 +10,7 @@ from fliesstext.model import Page
 from fliesstext.run.batch import run_batch
 from fliesstext.run.fuzz import KINDS, fuzz_pages
 
-N = 300
+N = 240
 
 
 def _pages() -> list[Page]:

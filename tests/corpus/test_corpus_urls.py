@@ -115,3 +115,21 @@ def test_url_pages_through_the_runner(server):
               sink, workers=1)
     assert [r.url for r in sink.records] == [f"{server}/page/{i}" for i in range(3)]
     assert "Paragraph 1 of article 2" in sink.records[2].text
+
+
+def test_cli_urls_file(server, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from fliesstext.cli import main
+
+    listing = tmp_path / "urls.txt"
+    listing.write_text("\n".join([f"{server}/page/{i}" for i in range(3)] + [f"{server}/private/1"]))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", "--urls", str(listing), "-o", str(out), "-q", "--workers", "1"],
+                                catch_exceptions=False)
+    assert result.exit_code == 1  # one URL is disallowed by robots.txt: a failure record, exit code 1
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == [f"{server}/page/{i}" for i in range(3)] + [f"{server}/private/1"]
+    assert records[3]["error"] == "RobotsDisallowed" and "body" in records[0]

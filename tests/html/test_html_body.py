@@ -96,3 +96,13 @@ def test_hidden_text_inside_the_article_is_kept_but_hidden_boxes_elsewhere_are_n
                                  + "</p></div><footer>")
     text = fliesstext.extract(html, mode="html").text
     assert "Versteckter Rest" in text and "Bitte melden" not in text
+
+
+def test_text_only_in_next_data_json() -> None:
+    html_body = "<p>Ein Absatz aus __NEXT_DATA__, der als ganzer Satz in den Daten steht.</p>" * 6
+    data = json.dumps({"props": {"pageProps": {"article": {"title": "T", "contentHtml": html_body}}}})
+    html = (f"<html><body><div id='__next'><div>Laden…</div></div><script id='__NEXT_DATA__' "
+            f"type='application/json'>{data}</script></body></html>")
+    article = fliesstext.extract(html, mode="html")
+    assert article.text.count("aus __NEXT_DATA__") == 6
+    assert any("embedded JSON" in w for w in article.warnings)

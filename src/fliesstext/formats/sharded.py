@@ -36,7 +36,7 @@ class _JsonlPart:
         lower = final.lower()
         raw = open(tmp, "wb")  # noqa: SIM115
         if lower.endswith(".gz"):
-            self.handle = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0)
+            self.handle = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=4, mtime=0)
         elif lower.endswith(".zst"):
             zstd = require("zstandard", "zstd")
             self.handle = zstd.ZstdCompressor(level=3).stream_writer(raw, closefd=False)

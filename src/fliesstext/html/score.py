@@ -167,9 +167,16 @@ def content_masses(seg: Segmentation, kb: Knowledge, th: dict[str, float]) -> Ma
         if mass and (block.flags & bad
                      or negative_token(seg, block, -1, depth, kb, bulk, floor, disabled)):
             mass = 0.0
+        elif mass and _has_positive(seg, block, kb):
+            mass *= th["positive_weight"]
         out.append(mass)
     discount_teaser_cards(seg, out, th["card_weight"])
     return Masses(out, raw, bulk, disabled, ignored)
+
+
+def _has_positive(seg: Segmentation, block: RawBlock, kb: Knowledge) -> bool:
+    path = seg.path(block.owner)
+    return any(t in kb.positive for index in path[:3] for t in seg.elements[index].tokens)
 
 
 def discount_teaser_cards(seg: Segmentation, masses: list[float], weight: float) -> None:

@@ -324,7 +324,7 @@ class _Walker:
         text = "\n".join(t for t in lines if t)
         if not text:
             return True
-        link_chars = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
+        link_chars = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
         limit = _COLLAPSE_LIST_LINK_DENSITY if tag in ("ul", "ol") else _COLLAPSE_LINK_DENSITY
         if link_chars < limit * (len(text) - text.count("\n")):
             return False

@@ -2,7 +2,10 @@
 
 Loaders read package data lazily and cache the parsed files (small, immutable, shared by every page).
 A contributor adds a language by adding `phrases/<iso639-1>.json`: {"<kind>": ["phrase", ...], ...}
-with kinds from removed_kinds.json.
+with kinds from removed_kinds.json (lower case; matched as whole token runs). Keys starting with "_" are
+word lists for text mode: `_one_letter_words` (words a paragraph may start with, for drop-cap repair),
+`_months` (12 entries, "|"-separated variants, for dates written in the text) and `_stopwords`
+(function words, for cheap language identification before py3langid).
 """
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
 """Language (ISO 639-1): declared by the page (<html lang>, content-language, og:locale, JSON-LD
-inLanguage), checked with py3langid on the headline and first paragraphs when missing or when the
+inLanguage), checked with CLD2 (fliesstext.langid) on the headline and first paragraphs when missing or when the
 detector disagrees with high confidence."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any
 
+from ..langid import detect as detect_language
 from ..parse import ParsedPage
 from ._scan import PageNodes
 from ._text import clean
@@ -38,18 +37,9 @@ def normalise_code(value: str | None) -> str | None:
     return code if len(code) == 2 else None
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
 def detect(text: str) -> tuple[str | None, float]:
-    if len(text) < 20:
-        return None, 0.0
-    code, prob = _identifier().classify(text)
-    return normalise_code(code), float(prob)
+    code, confidence = detect_language(text)
+    return normalise_code(code), confidence
 
 
 def _sample(nodes_: PageNodes, title: str | None) -> str:

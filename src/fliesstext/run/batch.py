@@ -60,7 +60,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     stats.resumed_from = start
     items = pages(start) if callable(pages) else pages
     pool = WorkerPool(stats.workers, options, sink.encoding, page_timeout, max_worker_memory)
-    window = window or max(64, stats.workers * 16)
+    window = window or max(256, stats.workers * 64)
     previous = _install_sigterm()
     try:
         pool.start()

@@ -44,8 +44,8 @@ def _feed(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
         task = outbox.get()
         try:
             conn.send(task)
-        except (OSError, ValueError):  # the worker is gone: wait for the None that ends this thread
-            continue
+        except (OSError, ValueError):  # the worker is gone: drop tasks until the None that ends this thread
+            pass
         if task is None:
             return
 

@@ -89,6 +89,11 @@ def _byline_prefixes(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.split()) for p in prefixes), key=len, reverse=True))
 
 
+@lru_cache(maxsize=32)
+def _prefix_firsts(prefixes: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in prefixes)
+
+
 def is_byline_prefix(text: str, lang: str | None) -> bool:
     """A line that is only a byline word ('Von', 'By', 'Author of the article:') announces names below."""
     lowered = tuple(w.lower().rstrip(":") for w in text.split())
@@ -104,9 +109,14 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
     words = text.split()
     if not 2 <= len(words) <= BYLINE_MAX_WORDS:
         return None
+    lowered = [w.lower().rstrip(":") for w in words[:4]]
+    prefixes = _byline_prefixes(lang or "en")
+    firsts = _prefix_firsts(prefixes)
+    if firsts.isdisjoint(lowered[:3]):
+        return None
     lowered = [w.lower().rstrip(":") for w in words]
     for skip in range(0, min(3, len(words) - 1)):
-        for prefix in _byline_prefixes(lang or "en"):
+        for prefix in prefixes:
             end = skip + len(prefix)
             if tuple(lowered[skip:end]) == prefix and len(words) > end:
                 if skip and not (words[0][:1].isupper() and len(prefix) == 1):

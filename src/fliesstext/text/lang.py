@@ -1,20 +1,21 @@
 """Language of a text from its prose lines, not from menus and link lists.
 
-Function words first (cheap, for the languages with a phrases file); py3langid when they do not
+Function words first (cheap, for the languages with a phrases file); CLD2 (fliesstext.langid) when they do not
 decide clearly (closely related languages such as da/no/sv, or any other language).
 """
 from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any
 
 from ..knowledge import phrase_tokens, stopword_index
+from ..langid import detect as detect_language
 from .lines import Line
 
 SAMPLE_CHARS = 240
 SAMPLE_LINES = 3
+DETECTOR_LINES = 9  # CLD2 is cheap: it gets a larger sample, so one English boilerplate line cannot outvote the prose
+DETECTOR_CHARS = 1800
 MIN_CHARS = 10
 STOP_SAMPLE_TOKENS = 120  # tokens of the longest lines counted against the function-word lists
 STOP_MIN_HITS = 8  # the best language needs this many function-word hits ...
@@ -22,28 +23,23 @@ STOP_MARGIN = 3.0  # ... and this many times the hits of the runner-up ...
 STOP_SHARE = 0.15  # ... and make up this share of the sampled tokens (prose has 20-45 %)
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
-
-
 def detect_lang(lines: Sequence[Line]) -> str | None:
     """Classify a sample taken from the SAMPLE_LINES longest lines (prose, not menus), SAMPLE_CHARS in all.
 
     Several lines, not one: the longest line may be a cookie banner in another language.
     """
-    longest = heapq.nlargest(SAMPLE_LINES, lines, key=lambda line: len(line.text))
+    lengths = [len(line.text) for line in lines]
+    longest = [lines[i] for i in heapq.nlargest(SAMPLE_LINES, range(len(lines)), key=lengths.__getitem__)]
     by_words = _by_function_words(longest)
     if by_words is not None:
         return by_words
-    share = SAMPLE_CHARS // max(1, len(longest))
+    longest = heapq.nlargest(DETECTOR_LINES, lines, key=lambda line: len(line.text))
+    share = DETECTOR_CHARS // max(1, len(longest))
     blob = " ".join(line.text[:share] for line in longest)
     if len(blob) < MIN_CHARS:
         return None
-    lang, _ = _identifier().classify(blob)
-    return str(lang)
+    lang, _ = detect_language(blob)
+    return lang
 
 
 def _by_function_words(lines: Sequence[Line]) -> str | None:

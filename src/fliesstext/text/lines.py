@@ -96,6 +96,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
     """Non-blank lines with indent, bullet, blank-line-before and image features."""
     lines: list[Line] = []
     repairs: list[Repair] = []
+    append, bullet_start, terminal_chars, bullet_re = lines.append, _BULLET_START, _TERMINAL, _BULLET.match
     blank = True
     for raw in text.split("\n"):
         stripped = raw.strip()
@@ -107,15 +108,16 @@ def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
             image, stripped, found = parse_image(stripped)
             repairs.extend(found)
         bullet = None
-        if stripped[:1] in _BULLET_START and stripped and (match := _BULLET.match(stripped)) and not stripped[:4].isdigit():
+        if stripped[:1] in bullet_start and (match := bullet_re(stripped)) and not stripped[:4].isdigit():
             bullet = match.group().strip()
             stripped = stripped[match.end():]
         if "  " in stripped or "\t" in stripped or "\xa0" in stripped:
             stripped = " ".join(stripped.split())
         line = Line(len(lines), stripped, len(raw) - len(raw.lstrip()), bullet, blank, image)
-        line.terminal = stripped[-1:] in _TERMINAL
+        if stripped[-1:] in terminal_chars:
+            line.terminal = True
         if image is not None and not stripped:
             line.label = "image"
-        lines.append(line)
+        append(line)
         blank = False
     return lines, repairs

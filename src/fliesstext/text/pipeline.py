@@ -1,6 +1,7 @@
 """The text-mode pipeline: one function per stage, all over a list of Line records."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..knowledge import language_list, phrase_matcher
@@ -13,8 +14,11 @@ from .dates import DATE_LINE_MAX_WORDS, find_date, is_byline_prefix, looks_like_
 from .header import find_kicker, find_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
-from .region import best_run, extend_run
+from .region import MIN_CONTINUATION, best_run, extend_run
 
+_WORD = re.compile(r"\w+")
+FAVOR_CONTINUATION = {"precision": 2.0, "balanced": 1.0, "recall": 0.5}  # x MIN_CONTINUATION
+OFF_INDENT_RUN_WORDS = 30  # lines of an off-indent run inside the article shorter than this are a box
 INDENT_CANDIDATES = 3  # body indents tried in the region selection
 MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
 DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
@@ -121,12 +125,27 @@ def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> N
 
 
 def _drop_off_indent_captions(lines: Sequence[Line], start: int, end: int, indent: int) -> None:
-    """A lone paragraph indented unlike the body paragraphs around it is a caption or a pull quote box."""
+    """Kept lines indented unlike the body paragraphs around them: captions, pull quotes, teaser boxes.
+
+    A lone such paragraph is taken for a caption; a run of short ones for an embedded link/teaser box.
+    """
     body = [i for i in range(start, end) if lines[i].label in ("paragraph", "heading", "list_item")]
-    for k in range(1, len(body) - 1):
-        line, before, after = lines[body[k]], lines[body[k - 1]], lines[body[k + 1]]
-        if line.label == "paragraph" and line.indent != indent and before.indent == indent == after.indent:
-            _drop(line, "caption", "lone paragraph indented unlike the body around it")
+    k = 1
+    while k < len(body) - 1:
+        if lines[body[k]].indent == indent or lines[body[k - 1]].indent != indent:
+            k += 1
+            continue
+        j = k
+        while j < len(body) - 1 and lines[body[j]].indent != indent:
+            j += 1
+        run = [lines[body[m]] for m in range(k, j)]
+        if lines[body[j]].indent == indent:
+            if len(run) == 1 and run[0].label == "paragraph":
+                _drop(run[0], "caption", "lone paragraph indented unlike the body around it")
+            elif len(run) >= 2 and all(line.words < OFF_INDENT_RUN_WORDS for line in run):
+                for line in run:
+                    _drop(line, "related", "block of short lines indented unlike the body around it")
+        k = j + 1
 
 
 def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None) -> None:
@@ -172,7 +191,32 @@ def _is_heading(lines: Sequence[Line], i: int, end: int) -> bool:
 
 
 def _images(lines: Sequence[Line], start: int, end: int) -> tuple[Image, ...]:
-    return tuple(line.image for line in lines[:end] if line.image is not None)
+    """Image tags from the headline zone to the article end, with an adjacent caption/credit line;
+    caption lines without an image tag (renderers drop images) become images without a source."""
+    images: list[Image] = []
+    used: set[int] = set()
+    for i in range(max(0, start - HEADER_ZONE), end):
+        line = lines[i]
+        if line.image is not None:
+            caption = credit = None
+            for j in range(i + 1, min(end, i + 3)):
+                other = lines[j]
+                if other.kind != "caption" or j in used:
+                    break
+                used.add(j)
+                if is_credit(other):
+                    credit = other.text
+                else:
+                    caption = other.text
+            alt = line.image.alt
+            images.append(Image(line.image.src, alt, caption or None if caption != alt else None, credit))
+        elif line.kind == "caption" and i not in used and not is_credit(line) and start <= i:
+            after = lines[i + 1] if i + 1 < end else None
+            credit = after.text if after is not None and after.kind == "caption" and is_credit(after) else None
+            if credit is not None:
+                used.add(i + 1)
+            images.append(Image(caption=line.text, credit=credit))
+    return tuple(images)
 
 
 def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
@@ -180,10 +224,7 @@ def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
     candidates = [line for line in body if has_drop_cap(line.text)]
     if not candidates:
         return []
-    words: set[str] = set()
-    for line in body:
-        words.update(w.lower() for w in line.text.split())
-    vocabulary = {w.strip(".,;:!?\"'„“”()«»") for w in words}
+    vocabulary = set(_WORD.findall("\n".join(line.text for line in body).lower()))
     one_letter = language_list(lang, "_one_letter_words") if lang else frozenset()
     repairs: list[Repair] = []
     for line in candidates:
@@ -210,11 +251,23 @@ def _header(
             kicker = lines[kicker_i].text
         else:
             kicker, _ = split_kicker(title)  # "Kicker: Headline" stays the title; the kicker is also given
-    body = [line for line in lines[start:end] if line.label in ("paragraph", "heading", "list_item", "image")]
-    if len(body) >= 3 and body[0].label == "paragraph" and body[1].label == "image":
-        body[0].label = "teaser"
-        teaser = body[0].text
+    first = next((i for i in range(start, end) if lines[i].label == "paragraph"), None)
+    if first is not None and _is_teaser(lines, first, end):
+        lines[first].label = "teaser"
+        teaser = lines[first].text
     return title, kicker, teaser
+
+
+def _is_teaser(lines: Sequence[Line], first: int, end: int) -> bool:
+    """The first paragraph is a teaser (standfirst) when an image, byline, date or caption separates it
+    from the next paragraph: the article proper starts below that."""
+    for i in range(first + 1, end):
+        line = lines[i]
+        if line.label in ("paragraph", "heading", "list_item"):
+            return False
+        if line.label == "image" or line.kind in ("byline", "date", "caption"):
+            return any(lines[j].label == "paragraph" for j in range(i + 1, end))
+    return False
 
 
 def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ...]]:
@@ -232,7 +285,7 @@ def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ..
     return tuple(blocks), tuple(removed)
 
 
-def _select_region(lines: Sequence[Line]) -> tuple[int, int, int]:
+def _select_region(lines: Sequence[Line], favor: str = "balanced") -> tuple[int, int, int]:
     """Try the few indents that carry most prose as the body indent; keep the best-scoring run."""
     best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
     indents = body_indents(lines, INDENT_CANDIDATES)
@@ -244,7 +297,7 @@ def _select_region(lines: Sequence[Line]) -> tuple[int, int, int]:
             best = (total, start, end, indent)
     if best[3] != indents[-1]:
         score_lines(lines, best[3])
-    start, end = extend_run(lines, best[1], best[2], best[3])
+    start, end = extend_run(lines, best[1], best[2], best[3], MIN_CONTINUATION * FAVOR_CONTINUATION[favor])
     return start, end, best[3]
 
 
@@ -264,9 +317,10 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     if template is not None:
         _label_template(lines, template)
     label_box_runs(lines)
-    start, end, indent = _select_region(lines)
+    start, end, indent = _select_region(lines, options.favor)
     _label_inside(lines, start, end, lang)
-    _drop_off_indent_captions(lines, start, end, indent)
+    if options.favor != "recall":
+        _drop_off_indent_captions(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
     title, kicker, teaser = _header(lines, start, end, lang)
     authors = next((line.authors for line in lines[max(0, start - HEADER_ZONE):end] if line.authors), ())

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from .lines import Line
 
 GOOD_WORDS = 10
-MAX_GAP = 30  # lines an interruption inside the article may span
-MIN_CONTINUATION = 4.0  # score a continuation run needs to be joined to the region
+MAX_GAP = 20  # lines an interruption inside the article may span
+MIN_CONTINUATION = 6.0  # body-indent prose score the next MAX_GAP lines need to continue the region
 TERMINAL_KINDS = frozenset({"comments", "most_commented", "footer"})
 
 
@@ -29,26 +29,34 @@ def _is_anchor(line: Line, indent: int) -> bool:
     return line.score > 0 and line.words >= GOOD_WORDS and line.terminal and abs(line.indent - indent) <= 2
 
 
-def extend_run(lines: Sequence[Line], start: int, end: int, indent: int) -> tuple[int, int]:
+def extend_run(
+    lines: Sequence[Line], start: int, end: int, indent: int, min_continuation: float = MIN_CONTINUATION
+) -> tuple[int, int]:
     """Grow [start, end) across interruptions (embeds, 'more on this' boxes, off-indent teasers).
 
-    The article continues after a gap of at most MAX_GAP lines when the gap holds no terminal box
-    (comments, most read, footer) and what follows is a run of body-indent prose worth at least
-    MIN_CONTINUATION. Inscriptis-style renderings interleave such boxes with the paragraphs.
+    The article goes on when the next MAX_GAP lines, up to the first terminal box (comments, most
+    commented, footer), hold body-indent prose worth at least MIN_CONTINUATION; the region then ends
+    at the last such line. Inscriptis-style renderings interleave boxes with the paragraphs.
     """
-    while True:
-        nxt = next((i for i in range(end, min(len(lines), end + MAX_GAP)) if _is_anchor(lines[i], indent)), None)
-        if nxt is None or any(lines[i].phrase_kind in TERMINAL_KINDS for i in range(end, nxt)):
+    while end < len(lines):
+        anchors = _anchors(lines, range(end, min(len(lines), end + MAX_GAP)), indent)
+        if not anchors or sum(lines[i].score for i in anchors) < min_continuation:
             break
-        total, stop, best = 0.0, nxt, (0.0, nxt)
-        for i in range(nxt, len(lines)):
-            total += lines[i].score
-            if total <= 0:
-                break
-            if total > best[0]:
-                best = (total, i + 1)
-        if best[0] < MIN_CONTINUATION:
+        end = anchors[-1] + 1
+    while start > 0:  # the same backwards: the article's first paragraphs above an embedded box
+        anchors = _anchors(lines, range(start - 1, max(-1, start - 1 - MAX_GAP), -1), indent)
+        if not anchors or sum(lines[i].score for i in anchors) < min_continuation:
             break
-        stop = best[1]
-        end = stop
+        start = anchors[-1]
     return start, end
+
+
+def _anchors(lines: Sequence[Line], window: range, indent: int) -> list[int]:
+    """Body-indent prose lines in a window, up to the first terminal box."""
+    anchors: list[int] = []
+    for i in window:
+        if lines[i].phrase_kind in TERMINAL_KINDS:
+            break
+        if _is_anchor(lines[i], indent):
+            anchors.append(i)
+    return anchors
