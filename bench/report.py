@@ -15,6 +15,7 @@ COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("F1", ("body", "f1", "mean"), "{:.3f}"),
     ("F1 med", ("body", "f1", "median"), "{:.3f}"),
     ("title", ("title", "accuracy"), "{:.3f}"),
+    ("title+k", ("title_kicker", "accuracy"), "{:.3f}"),
     ("date", ("date", "accuracy"), "{:.3f}"),
     ("authors", ("authors", "accuracy"), "{:.3f}"),
     ("lang", ("lang", "accuracy"), "{:.3f}"),

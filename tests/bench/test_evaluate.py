@@ -150,3 +150,13 @@ def test_a_field_no_prediction_fills_is_not_predicted_rather_than_zero() -> None
     result = evaluate_records([{"id": "p1", "text": "a b c d", "title": "Title 1"}], GOLD[:1])
     assert result["authors"]["accuracy"] is None and result["date"]["accuracy"] is None
     assert result["title"]["accuracy"] == 1.0
+
+
+def test_title_kicker_counts_glued_kicker_only_in_its_own_figure():
+    from fliesstext.evaluate import score_page
+
+    gold = {"expected": {"title": "LTE-Patent: Samsung soll zerstören", "body": "x"}}
+    split = score_page({"title": "Samsung soll zerstören", "kicker": "LTE-Patent", "text": "x"}, gold)
+    assert split.title is False and split.title_kicker is True
+    wrong = score_page({"title": "Samsung soll zerstören", "kicker": "Anderes", "text": "x"}, gold)
+    assert wrong.title is False and wrong.title_kicker is False

@@ -106,3 +106,43 @@ def test_text_only_in_next_data_json() -> None:
     article = fliesstext.extract(html, mode="html")
     assert article.text.count("aus __NEXT_DATA__") == 6
     assert any("embedded JSON" in w for w in article.warnings)
+
+
+PARA = "<p>Ein Absatz des Artikels mit einem ganzen Satz, der lang genug ist, um als Fließtext zu zählen.</p>"
+
+
+def _text(html: str) -> str:
+    return fliesstext.extract(html, url="https://example.org/a", mode="html").text
+
+
+def test_boilerplate_class_on_the_article_element_itself_is_no_evidence() -> None:
+    html = (f"<html><body><nav><a href='/'>Start</a></nav><article class='post tag-politik category-news'>"
+            f"<h1>Titel</h1>{PARA * 6}</article><div class='tags'><a href='/t'>Politik</a></div></body></html>")
+    text = _text(html)
+    assert text.count("Ein Absatz des Artikels") == 6 and "Politik" not in text
+
+
+def test_more_stories_river_of_teaser_cards_is_not_body() -> None:
+    card = ("<div class='item'><h3><a href='/x'>Ein anderer Artikel mit Überschrift</a></h3>"
+            "<p>Die Zusammenfassung eines anderen Artikels, ebenfalls ein ganzer und langer Satz hier.</p>"
+            "<span>vor 2 Stunden</span></div>")
+    html = (f"<html><body><main><article><h1>Titel</h1><div class='body'>{PARA * 5}</div></article>"
+            f"<section><h2>Mehr Nachrichten</h2>{card * 8}</section></main></body></html>")
+    text = _text(html)
+    assert text.count("Ein Absatz des Artikels") == 5 and "Zusammenfassung" not in text
+
+
+def test_standfirst_as_h2_between_headline_and_body_is_kept_as_paragraph() -> None:
+    lead = "Der Vorspann fasst zusammen, was im Artikel steht, und er ist ein langer Satz ohne Punkt am Ende"
+    html = (f"<html><body><article><header><p>Politik</p><h1>Titel</h1><h2>{lead}</h2><p class='byline'>Von A. B.</p>"
+            f"</header><div class='article-body'>{PARA * 5}</div></article></body></html>")
+    article = fliesstext.extract(html, mode="html")
+    assert article.body[0].kind == "paragraph" and article.body[0].text == lead
+    assert "Von A. B." not in article.text and "Politik" not in article.text
+
+
+def test_long_hidden_dialog_outside_the_article_does_not_move_the_region() -> None:
+    dialog = "<div hidden class='login'>" + "<p>Bitte melden Sie sich mit Ihrem Konto an, um zu kommentieren.</p>" * 20
+    html = f"<html><body><article><h1>Titel</h1>{PARA * 4}</article>{dialog}</div></body></html>"
+    text = _text(html)
+    assert text.count("Ein Absatz des Artikels") == 4 and "Bitte melden" not in text

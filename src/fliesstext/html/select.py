@@ -237,7 +237,8 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
     roots = {b.index: root for root in region for b in _blocks_under(seg, root)}
     core_end = subtree_end(seg, container)
     inside = [blocks[i] for i in sorted(roots)]
-    first = inside[0].index if inside else len(blocks)
+    core = [b.index for b in inside if container <= b.owner < core_end]
+    first = core[0] if core else len(blocks)
     first_mass = next((b.index for b in inside if masses.content[b.index] > 0), first)
     headline = find_headline(seg, title, first_mass)
     title_norm = norm(title) if title else None
@@ -247,6 +248,8 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
         if block.index <= headline:
             block.reason = "before the headline"
             continue
+        if 0 <= headline < block.index < first:
+            continue  # between headline and the core container: judged as teaser below
         root = roots[block.index]
         block.reason = judge_inside(seg, block, root, kb, th, masses)
         if not block.reason and not container <= block.owner < core_end and block.kind != "heading" \

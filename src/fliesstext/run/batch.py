@@ -51,7 +51,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
               stats_path: str | None = None, window: int | None = None, stop_on_failure: bool = False) -> Stats:
     """Extract every page into `sink`. `pages` may be a callable taking the first ordinal still to do (so a
     resumed run can skip expensive work such as fetching URLs); skipped items must still be yielded."""
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     stats = Stats(workers=workers or default_workers())
     start = sink.open(resume=resume)
     if start is None:  # an earlier run finished this output
@@ -75,6 +75,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     finally:
         _restore_sigterm(previous)
         stats.wall_s = time.monotonic() - started
+        stats.parent_cpu_s = time.process_time() - cpu_started
         stats.timeouts, stats.crashes = pool.counters.timeouts, pool.counters.crashes
         stats.recycled = pool.counters.recycled
         stats.ingest = ingest_stats.to_dict() if ingest_stats is not None else {}

@@ -20,6 +20,7 @@ class Stats:
     extract_s: float = 0.0  # workers: extraction + encoding, summed over pages
     write_s: float = 0.0  # parent: writing records
     wall_s: float = 0.0
+    parent_cpu_s: float = 0.0  # CPU time of the parent process (reading, dispatching, writing)
     workers: int = 1
     timeouts: int = 0
     crashes: int = 0
@@ -52,7 +53,8 @@ class Stats:
             "failures_by_error": dict(self.failures_by_error.most_common()),
             "removed_by_kind": dict(self.removed_by_kind.most_common()),
             "seconds": {"wall": round(self.wall_s, 3), "ingest": round(self.ingest_s, 3),
-                        "extract": round(self.extract_s, 3), "write": round(self.write_s, 3)},
+                        "extract": round(self.extract_s, 3), "write": round(self.write_s, 3),
+                        "parent_cpu": round(self.parent_cpu_s, 3)},
             "pages_per_s": round(self.pages_per_s, 1),
             "pages_per_s_per_worker": round(self.pages_per_s / max(1, self.workers), 1),
             "workers": self.workers, "timeouts": self.timeouts, "crashes": self.crashes, "recycled": self.recycled,

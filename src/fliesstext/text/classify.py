@@ -32,6 +32,7 @@ BOX_KINDS = frozenset({
     "related", "ad",
 })
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+PROSE_SKIP_WORDS, PROSE_NEIGHBOUR_WORDS = 60, 40  # long lines between long lines skip phrase matching
 UNSPACED_LANGS = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})  # scripts written without spaces
 _TOKEN = re.compile(r"\w+|©")  # as knowledge.phrase_tokens
 CJK_CHARS_PER_TOKEN = 5  # lines with longer "tokens" than this are checked for CJK script
@@ -82,9 +83,15 @@ def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher, lang: str | Non
     tokenize = _TOKEN.findall
     find = matcher.find_tokens
     unspaced = lang in UNSPACED_LANGS
-    for line in lines:
+    spaces = [line.text.count(" ") for line in lines]
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
         text = line.text
         if not text:
+            continue
+        if (spaces[i] >= PROSE_SKIP_WORDS and 0 < i < last and spaces[i - 1] >= PROSE_NEIGHBOUR_WORDS
+                and spaces[i + 1] >= PROSE_NEIGHBOUR_WORDS and not unspaced):
+            line.words = spaces[i] + 1  # deep inside running prose: no box phrase decides such a line
             continue
         tokens = tokenize(text.lower())
         line.words = len(tokens)
