@@ -27,7 +27,9 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 	touch $@
 
 bench: $(VENV)/.bench-installed
+	-$(PY) -m bench.heldout.build
 	$(PY) -m bench.run
+	$(PY) -m bench.corpus
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -50,9 +50,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+HELDOUT = Path(__file__).resolve().parent / "results" / "heldout.jsonl.gz"
+
+
 def bench_files(spec: str | None) -> list[Path]:
-    if not spec:
-        return sorted(DATA_DIR.glob("*.jsonl.gz"))
+    if not spec:  # the shared dev files, plus the held-out set when `python -m bench.heldout.build` made it
+        return sorted(DATA_DIR.glob("*.jsonl.gz")) + [p for p in (HELDOUT,) if p.exists()]
     paths = []
     for item in (s.strip() for s in spec.split(",") if s.strip()):
         path = Path(item)

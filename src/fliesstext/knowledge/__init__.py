@@ -67,17 +67,23 @@ class PhraseMatcher:
 
     __slots__ = ("_index", "_anchors")
 
-    def __init__(self, tables: Iterable[dict[str, tuple[str, ...]]]) -> None:
+    def __init__(
+        self, tables: Iterable[dict[str, tuple[str, ...]]], single_kinds: frozenset[str] | None = None
+    ) -> None:
+        """`single_kinds`: when given, one-word phrases are kept only for these kinds (a matcher for long
+        lines, where "more" or "video" decide nothing)."""
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for table in tables:
             for kind, values in table.items():
                 for phrase in values:
                     tokens = tuple(phrase_tokens(phrase))
-                    if tokens:
+                    if tokens and (single_kinds is None or len(tokens) > 1 or kind in single_kinds):
                         seen.setdefault(tokens, (kind, phrase.lower()))
+        common = stopword_index()
         index: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}
         for tokens, (kind, phrase) in seen.items():
-            offset = max(range(len(tokens)), key=lambda i: len(tokens[i]))
+            # anchor on the rarest token: not a function word, then the longest
+            offset = max(range(len(tokens)), key=lambda i: (tokens[i] not in common, len(tokens[i])))
             index.setdefault(tokens[offset], []).append((tokens, offset, kind, phrase))
         self._index = {anchor: sorted(found, key=lambda item: -len(item[0])) for anchor, found in index.items()}
         self._anchors = frozenset(self._index)
@@ -88,7 +94,7 @@ class PhraseMatcher:
 
     def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
         """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
-        common = self._anchors.intersection(tokens) if len(tokens) < 8 else set(tokens) & self._anchors
+        common = self._anchors.intersection(tokens)
         if not common:
             return []
         size = len(tokens)
@@ -123,16 +129,18 @@ class PhraseMatcher:
 
 
 @lru_cache(maxsize=64)
-def phrase_matcher(lang: str | None, exclude: tuple[str, ...] = ()) -> PhraseMatcher:
+def phrase_matcher(
+    lang: str | None, exclude: tuple[str, ...] = (), single_kinds: frozenset[str] | None = None
+) -> PhraseMatcher:
     """Matcher for one language plus English (English boilerplate appears on pages in every language).
 
     `exclude` leaves out kinds, e.g. ("byline", "date"), whose one-word phrases ("by", "von") occur in
-    almost every sentence and would only slow the matching down.
+    almost every sentence and would only slow the matching down; `single_kinds` see PhraseMatcher.
     """
     langs = [lang] if lang and lang != "en" else []
     langs.append("en")
     tables = ({k: v for k, v in phrases(code).items() if k not in exclude} for code in langs)
-    return PhraseMatcher(tables)
+    return PhraseMatcher(tables, single_kinds)
 
 
 def match_phrase(text: str, lang: str | None) -> tuple[str, str] | None:

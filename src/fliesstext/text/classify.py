@@ -16,6 +16,7 @@ from .lines import Line
 PHRASE_COVERAGE = 0.5
 # A long line is boilerplate when it holds this many distinct multi-word phrase hits.
 LONG_LINE_HITS = 2
+LONG_LINE_SINGLE_KINDS = frozenset({"cookie_notice", "footer"})  # one-word phrases that matter in long lines
 DENSE_MAX_WORDS, DENSE_SHARE = 40, 0.25  # shorter lines whose tokens are this much box phrases are boxes
 LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer words is footer
 TEMPLATE_SCORE = -0.3  # a line the host repeats on many pages (templates/)
@@ -78,10 +79,17 @@ def _lead_phrase(text: str, hits: list[tuple[int, str, str]]) -> tuple[str, str]
     return None
 
 
-def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher, lang: str | None = None) -> None:
-    """Set `phrase_kind` on lines that are (mostly) a boilerplate phrase, or long lines full of them."""
+def label_phrases(
+    lines: Sequence[Line], matcher: PhraseMatcher, lang: str | None = None, long_matcher: PhraseMatcher | None = None
+) -> None:
+    """Set `phrase_kind` on lines that are (mostly) a boilerplate phrase, or long lines full of them.
+
+    `long_matcher` (multi-word phrases and one-word cookie/legal phrases only) serves lines of at least
+    DENSE_MAX_WORDS words, where one-word hits such as "more" decide nothing.
+    """
     tokenize = _TOKEN.findall
     find = matcher.find_tokens
+    find_long = (long_matcher or matcher).find_tokens
     unspaced = lang in UNSPACED_LANGS
     spaces = [line.text.count(" ") for line in lines]
     last = len(lines) - 1
@@ -97,7 +105,7 @@ def label_phrases(lines: Sequence[Line], matcher: PhraseMatcher, lang: str | Non
         line.words = len(tokens)
         if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and _CJK.search(text):
             line.words = max(line.words, count_cjk_words(text))
-        hits = find(tokens)
+        hits = find(tokens) if line.words < DENSE_MAX_WORDS else find_long(tokens)
         if hits:
             _label_from_hits(line, hits)
 

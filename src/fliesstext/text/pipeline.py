@@ -9,7 +9,16 @@ from ..model import Block, BodyResult, DateValue, Image, Meta, Removed, Repair
 from ..options import Options
 from ..repair import fix_drop_cap, has_drop_cap, rejoin_wrapped, repair_characters
 from ..templates import HostTemplate
-from .classify import BOX_KINDS, GOOD_WORDS, body_indents, is_credit, label_box_runs, label_phrases, score_lines
+from .classify import (
+    BOX_KINDS,
+    GOOD_WORDS,
+    LONG_LINE_SINGLE_KINDS,
+    body_indents,
+    is_credit,
+    label_box_runs,
+    label_phrases,
+    score_lines,
+)
 from .dates import DATE_LINE_MAX_WORDS, find_date, is_byline_prefix, looks_like_name, parse_byline
 from .header import find_kicker, find_title, split_kicker
 from .lang import detect_lang
@@ -313,7 +322,8 @@ def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:
 def run(text: str, url: str | None, options: Options, template: HostTemplate | None = None) -> tuple[Meta, BodyResult]:
     lines, repairs = _prepare(text)
     lang = detect_lang(lines) or options.default_lang
-    label_phrases(lines, phrase_matcher(lang, MATCHER_EXCLUDE), lang)
+    long_matcher = phrase_matcher(lang, MATCHER_EXCLUDE, LONG_LINE_SINGLE_KINDS)
+    label_phrases(lines, phrase_matcher(lang, MATCHER_EXCLUDE), lang, long_matcher)
     if template is not None:
         _label_template(lines, template)
     label_box_runs(lines)
