@@ -115,5 +115,6 @@ def test_stdin_page_warc_and_jsonl(tmp_path):
     assert page[0].id == "stdin"
     warc = _sample_warc(tmp_path).read_bytes()
     assert len(list(iter_stdin(io.BufferedReader(io.BytesIO(warc)), Columns(), stats))) == 4
-    jsonl = io.BufferedReader(io.BytesIO(b'{"html": "<p>x</p>"}\n{"html": "<p>y</p>"}\n'))
-    assert len(list(iter_stdin(jsonl, Columns(), stats))) == 2
+    lines = b'{"html": "<p>x</p>"}\n{"html": "<p>y</p>"}\n'
+    assert len(list(iter_stdin(io.BufferedReader(io.BytesIO(lines)), Columns(), stats))) == 2
+    assert len(list(iter_stdin(io.BufferedReader(io.BytesIO(gzip.compress(lines))), Columns(), stats))) == 2

@@ -94,7 +94,24 @@ def test_filter_body_for_html_mode() -> None:
         store.observe("h.example", ["Newsletter bestellen"], 50)
     template = store.template("h.example")
     assert template is not None
-    body = BodyResult((Block("paragraph", "Echter Text."), Block("paragraph", "Newsletter bestellen")))
+    text = "Ein echter Absatz mit genug Text, damit der Newsletter-Block nur ein kleiner Teil des Körpers ist."
+    body = BodyResult((Block("paragraph", text), Block("paragraph", "Newsletter bestellen")))
     filtered = filter_body(body, template)
-    assert [b.text for b in filtered.blocks] == ["Echter Text."]
+    assert [b.text for b in filtered.blocks] == [text]
     assert filtered.removed[0].kind == "template" and filtered.removed[0].pages == 2
+
+
+def test_recrawled_url_is_counted_once() -> None:
+    store = TemplateStore(min_pages=2)
+    for _ in range(3):
+        store.observe("r.example", ["Absatz eins", "Menü"], 100, url="https://r.example/a")
+    assert store.template("r.example") is None  # one page, seen three times
+    store.observe("r.example", ["Menü"], 100, url="https://r.example/b")
+    template = store.template("r.example")
+    assert template is not None and template.pages_for("Menü") == 2 and template.pages_for("Absatz eins") is None
+
+
+def test_repeated_article_keeps_its_body() -> None:
+    same = [Page(_page(1).content, url=f"https://zeitung.example/kopie/{n}", mode="text") for n in range(6)]
+    last = list(fliesstext.extract_many(same, Options(mode="text")))[-1]
+    assert "In Bremen ist am Montag" in last.text  # a syndicated copy is not site chrome

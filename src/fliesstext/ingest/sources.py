@@ -10,6 +10,7 @@ import glob
 import gzip
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -106,13 +107,21 @@ def read_file_page(path: str) -> Item:
 
 
 def iter_stdin(stream: IO[bytes], columns: Columns, stats: IngestStats) -> Iterator[Item]:
-    """stdin: a WARC (plain or compressed) is read as an archive, JSON Lines line by line, else one page."""
+    """stdin: a WARC (plain, gzip or zstd) is read as an archive, JSON Lines (plain or gzip) line by line,
+    anything else is one page."""
     from ..model import Page
 
-    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-    if head.startswith(b"WARC/") or head[:2] == b"\x1f\x8b" or head[:4] == b"\x28\xb5\x2f\xfd":
+    head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
+    gzipped = head[:2] == b"\x1f\x8b"
+    if gzipped:
+        try:
+            head = zlib.decompressobj(31).decompress(head, 64)
+        except zlib.error:
+            head = b""
+    if head.startswith(b"WARC/") or head[:4] == b"\x28\xb5\x2f\xfd":
         yield from iter_warc(stream, stats, source="stdin")
     elif head.lstrip()[:1] == b"{":
-        yield from iter_jsonl(stream, columns, "stdin", stats)
+        yield from iter_jsonl(gzip.GzipFile(fileobj=stream) if gzipped else stream, columns, "stdin", stats)
     else:
-        yield Page(content=stream.read(), id="stdin", source="stdin")
+        data = stream.read()
+        yield Page(content=gzip.decompress(data) if gzipped else data, id="stdin", source="stdin")

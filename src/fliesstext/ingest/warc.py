@@ -48,7 +48,7 @@ def iter_warc(stream: str | IO[bytes], stats: IngestStats | None = None, source:
     """Yield a Page per HTML response record of one WARC (plain, gzip, zstd or lz4: detected from the bytes)."""
     warc = require("fastwarc.warc", "warc")
     stats = stats if stats is not None else IngestStats()
-    name = source or (stream if isinstance(stream, str) else getattr(stream, "name", "<stream>"))
+    name: str = source or (stream if isinstance(stream, str) else str(getattr(stream, "name", "<stream>")))
     stats.archives += 1
     try:
         iterator = warc.ArchiveIterator(stream, record_types=warc.WarcRecordType.response, parse_http=True,

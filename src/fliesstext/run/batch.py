@@ -33,16 +33,12 @@ class Sink(Protocol):
 PageSource = Iterable[Item] | Callable[[int], Iterable[Item]]
 
 
-class _Terminated(Exception):
-    pass
-
-
 class RunStopped(Exception):
     """stop_on_failure: the run stopped at this failure (committed parts stay, for --resume)."""
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated()
+    raise KeyboardInterrupt("SIGTERM")  # the same clean stop as Ctrl-C: committed files stay for --resume
 
 
 def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS, *, workers: int | None = None,
@@ -60,7 +56,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     stats.resumed_from = start
     items = pages(start) if callable(pages) else pages
     pool = WorkerPool(stats.workers, options, sink.encoding, page_timeout, max_worker_memory)
-    window = window or max(256, stats.workers * 64)
+    window = window or max(512, stats.workers * 128)
     previous = _install_sigterm()
     try:
         pool.start()

@@ -65,7 +65,7 @@ class WorkerPool:
         self.options, self.encoding = options, encoding
         self.page_timeout, self.max_memory, self.prefetch = page_timeout, max_memory, max(1, prefetch)
         method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.ctx = multiprocessing.get_context(method)
+        self.ctx: Any = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
         self.retry: deque[tuple[int, Page]] = deque()
         self.encode = get_encoder(encoding)

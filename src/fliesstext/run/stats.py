@@ -17,7 +17,8 @@ class Stats:
     failures_by_error: Counter[str] = field(default_factory=Counter)
     removed_by_kind: Counter[str] = field(default_factory=Counter)
     ingest_s: float = 0.0  # parent: reading and parsing inputs
-    extract_s: float = 0.0  # workers: extraction + encoding, summed over pages
+    extract_s: float = 0.0  # workers: extraction, summed over pages
+    serialize_s: float = 0.0  # workers: record -> output bytes (JSON line, Parquet row, Markdown)
     write_s: float = 0.0  # parent: writing records
     wall_s: float = 0.0
     parent_cpu_s: float = 0.0  # CPU time of the parent process (reading, dispatching, writing)
@@ -33,6 +34,7 @@ class Stats:
     def add(self, info: dict[str, Any]) -> None:
         self.records += 1
         self.extract_s += info.get("t", 0.0)
+        self.serialize_s += info.get("t_serialize", 0.0)
         error = info.get("error")
         if error:
             self.failures += 1
@@ -53,7 +55,8 @@ class Stats:
             "failures_by_error": dict(self.failures_by_error.most_common()),
             "removed_by_kind": dict(self.removed_by_kind.most_common()),
             "seconds": {"wall": round(self.wall_s, 3), "ingest": round(self.ingest_s, 3),
-                        "extract": round(self.extract_s, 3), "write": round(self.write_s, 3),
+                        "extract": round(self.extract_s, 3), "serialize": round(self.serialize_s, 3),
+                        "write": round(self.write_s, 3),
                         "parent_cpu": round(self.parent_cpu_s, 3)},
             "pages_per_s": round(self.pages_per_s, 1),
             "pages_per_s_per_worker": round(self.pages_per_s / max(1, self.workers), 1),

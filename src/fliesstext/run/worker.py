@@ -84,11 +84,13 @@ def worker_main(conn: Connection, options: Options, encoding: str, max_memory: i
         info: dict[str, Any] = {"t": elapsed, "removed": removed_kinds(result)}
         if isinstance(result, Failure):
             info["error"] = result.error
+        encode_started = time.perf_counter()
         try:
             payload = encode(result, ordinal)
         except Exception as err:
             failure = Failure(page.source or page.id or "?", type(err).__name__, str(err)[:500], "format", page.id)
             payload, info["error"] = encode(failure, ordinal), failure.error
+        info["t_serialize"] = time.perf_counter() - encode_started
         rss = rss_bytes()
         info["recycle"] = bool(max_memory and rss > max_memory)
         try:

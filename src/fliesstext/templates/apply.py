@@ -8,6 +8,7 @@ from ..model import Article, BodyResult, Page, Removed
 from ..options import Options
 from .store import HostTemplate, TemplateStore
 
+MAX_BODY_SHARE = 0.6  # the template may take at most this share of a body's text
 TEMPLATE_REASON = "repeats on {pages} of {total} pages of {host}"
 
 
@@ -24,6 +25,9 @@ def filter_body(body: BodyResult, template: HostTemplate) -> BodyResult:
         removed.append(Removed("template", block.text, reason, pages))
     if len(kept) == len(body.blocks):
         return body
+    total = sum(len(block.text) for block in body.blocks)
+    if total and sum(len(block.text) for block in kept) < (1 - MAX_BODY_SHARE) * total:
+        return body  # most of the body "repeats": a re-crawled or syndicated article, not site chrome
     return replace(body, blocks=tuple(kept), removed=tuple(removed))
 
 
@@ -39,7 +43,7 @@ def article_texts(article: Article) -> list[str]:
 
 def observe_article(store: TemplateStore, article: Article) -> Article:
     """Learn from one finished article; add a warning naming the host if its layout seems broken."""
-    warning = store.observe(article.host, article_texts(article), len(article.text))
+    warning = store.observe(article.host, article_texts(article), len(article.text), article.url)
     if warning is None:
         return article
     return replace(article, warnings=article.warnings + (warning,))

@@ -20,6 +20,7 @@ FORMAT_VERSION = 1
 MIN_PAGES = 3  # a line is template once seen on this many pages of the host ...
 MIN_SHARE = 0.3  # ... and on at least this share of the host's pages
 MAX_KEYS = 50_000  # per host; beyond this, keys seen only once are pruned
+MAX_URLS = 100_000  # per host, URL hashes remembered to skip re-crawls
 HISTORY = 50  # body lengths kept per host for breakage detection
 BREAKAGE_MIN_HISTORY = 5
 BREAKAGE_RATIO = 0.25  # body shorter than this share of the host's median body: layout changed?
@@ -54,6 +55,7 @@ class HostStats:
     pages: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)
+    urls: set[str] = field(default_factory=set)  # hashes of URLs counted (re-crawls are not counted twice)
 
 
 class TemplateStore:
@@ -77,14 +79,23 @@ class TemplateStore:
         keys = {key: n for key, n in stats.counts.items() if n >= floor}
         return HostTemplate(host, stats.pages, keys) if keys and host else None
 
-    def observe(self, host: str | None, texts: Iterable[str], body_chars: int) -> str | None:
-        """Count one page's lines/blocks for its host; returns a breakage warning if the body collapsed."""
+    def observe(self, host: str | None, texts: Iterable[str], body_chars: int, url: str | None = None) -> str | None:
+        """Count one page's lines/blocks for its host; returns a breakage warning if the body collapsed.
+
+        A URL seen before (a re-crawl) is not counted again: its article would look like template.
+        """
         if not host:
             return None
         stats = self._hosts.setdefault(host, HostStats())
         warning = self._breakage(host, stats, body_chars)
         if not self.learning:
             return warning
+        if url is not None:
+            digest = hashlib.blake2b(url.encode("utf-8"), digest_size=8).hexdigest()
+            if digest in stats.urls:
+                return warning
+            if len(stats.urls) < MAX_URLS:
+                stats.urls.add(digest)
         stats.pages += 1
         for key in {template_key(text) for text in texts if text.strip()}:
             stats.counts[key] = stats.counts.get(key, 0) + 1

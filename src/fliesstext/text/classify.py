@@ -93,6 +93,7 @@ def label_phrases(
     unspaced = lang in UNSPACED_LANGS
     spaces = [line.text.count(" ") for line in lines]
     last = len(lines) - 1
+    done: dict[str, Line] = {}  # menus repeat within a page: a repeated text is labelled once
     for i, line in enumerate(lines):
         text = line.text
         if not text:
@@ -101,6 +102,11 @@ def label_phrases(
                 and spaces[i + 1] >= PROSE_NEIGHBOUR_WORDS and not unspaced):
             line.words = spaces[i] + 1  # deep inside running prose: no box phrase decides such a line
             continue
+        twin = done.get(text)
+        if twin is not None:
+            line.words, line.phrase_kind, line.phrase, line.hint = twin.words, twin.phrase_kind, twin.phrase, twin.hint
+            continue
+        done[text] = line
         tokens = tokenize(text.lower())
         line.words = len(tokens)
         if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and _CJK.search(text):

@@ -26,6 +26,7 @@ from .lines import Line, split_lines
 from .region import MIN_CONTINUATION, best_run, extend_run
 
 _WORD = re.compile(r"\w+")
+TEMPLATE_MAX_PROSE_SHARE = 0.6  # a template covering more of the prose means a repeated article
 FAVOR_CONTINUATION = {"precision": 2.0, "balanced": 1.0, "recall": 0.5}  # x MIN_CONTINUATION
 OFF_INDENT_RUN_WORDS = 30  # lines of an off-indent run inside the article shorter than this are a box
 INDENT_CANDIDATES = 3  # body indents tried in the region selection
@@ -311,12 +312,19 @@ def _select_region(lines: Sequence[Line], favor: str = "balanced") -> tuple[int,
 
 
 def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:
-    """Lines the host repeats on many pages: boilerplate for scoring, kind `template` when dropped."""
-    for line in lines:
-        pages = template.pages_for(line.text) if line.text else None
-        if pages is not None:
-            line.phrase_kind, line.pages = "template", pages
-            line.phrase = f"repeats on {pages} of {template.pages} pages of {template.host}"
+    """Lines the host repeats on many pages: boilerplate for scoring, kind `template` when dropped.
+
+    Not applied when the template would cover most of the page's prose: then the page is a repeat of an
+    article seen before (a re-crawl, a syndicated copy), not site chrome.
+    """
+    found = [(line, pages) for line in lines if line.text and (pages := template.pages_for(line.text)) is not None]
+    prose = sum(line.words for line in lines if line.words >= GOOD_WORDS)
+    covered = sum(line.words for line, _ in found if line.words >= GOOD_WORDS)
+    if prose and covered > TEMPLATE_MAX_PROSE_SHARE * prose:
+        return
+    for line, pages in found:
+        line.phrase_kind, line.pages = "template", pages
+        line.phrase = f"repeats on {pages} of {template.pages} pages of {template.host}"
 
 
 def run(text: str, url: str | None, options: Options, template: HostTemplate | None = None) -> tuple[Meta, BodyResult]:
