@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from . import __version__
@@ -67,12 +68,20 @@ def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tupl
             blocks = tuple(b for b in blocks if _norm(b.text) != title)
             removed = removed + dropped
     return Article(
-        url=page.url, host=_host(page.url), lang=meta.lang, title=meta.title, kicker=meta.kicker, teaser=meta.teaser,
+        url=page.url, host=_host(page.url) or _host(meta.canonical_url), lang=meta.lang, title=meta.title, kicker=meta.kicker, teaser=meta.teaser,
         authors=meta.authors, date_published=meta.date_published, date_modified=meta.date_modified,
         site_name=meta.site_name, section=meta.section, tags=meta.tags, canonical_url=meta.canonical_url,
         images=_merge_images(meta.images, body.images), body=blocks, removed=removed, repairs=body.repairs,
         mode=mode, warnings=warnings + body.warnings, id=page.id, source=page.source, version=__version__,  # type: ignore[arg-type]
     )
+
+
+def _apply_late_template(article: Article, template: HostTemplate | None) -> Article:
+    """Template of a host known only after extraction (no URL given; the page's canonical URL names it)."""
+    if template is None:
+        return article
+    body = filter_body(BodyResult(article.body, article.removed), template)
+    return replace(article, body=body.blocks, removed=body.removed)
 
 
 def _to_text(page: Page, options: Options) -> tuple[str, tuple[str, ...]]:
@@ -123,8 +132,6 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
 
 
 def _with_warning(article: Article, warning: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, warnings=article.warnings + (warning,))
 
 
@@ -155,8 +162,11 @@ def extract_many(
     for index, item in enumerate(pages):
         page = item if isinstance(item, Page) else Page(content=item, id=str(index))
         try:
-            template = store.template(_host(page.url)) if store is not None else None
+            host = _host(page.url)
+            template = store.template(host) if store is not None and host else None
             article = extract_page(page, opts, template)
+            if store is not None and host is None and article.host:
+                article = _apply_late_template(article, store.template(article.host))
             yield observe_article(store, article) if store is not None else article
         except FliesstextError as err:
             yield Failure(page.source or page.id or str(index), type(err).__name__, str(err), "extract", page.id)

@@ -5,7 +5,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,9 @@ from .formats import FORMATTERS, Formatter, get_formatter
 from .ingest.local import expand_inputs, iter_pages
 from .model import Failure, Page
 from .options import Options
+
+if TYPE_CHECKING:
+    from .templates import TemplateStore
 from .run.batch_cli import batch_options, maybe_run_batch
 
 EXIT_USER_ERROR = 2
@@ -37,14 +40,25 @@ def main() -> None:
     """Turn news pages (HTML or already-extracted text) into clean, structured articles."""
 
 
-def _records(pages: Iterator[Page | Failure], options: Options) -> Iterator[dict[str, Any]]:
-    """One record per input: article dicts and failure dicts, in input order."""
+def _records(pages: Iterator[Page | Failure], options: Options, store: TemplateStore | None) -> Iterator[dict[str, Any]]:
+    """One record per input: article dicts and failure dicts, in input order. One template store for the run."""
     for item in pages:
         if isinstance(item, Failure):
             yield item.to_dict()
             continue
-        for result in extract_many([item], options):
+        for result in extract_many([item], options, templates=store):
             yield result.to_dict()
+
+
+def _template_store(directory: str | None, learn: bool) -> TemplateStore | None:
+    from .templates import TemplateStore
+
+    if directory is None:
+        return TemplateStore() if learn else None
+    try:
+        return TemplateStore.load(directory, learning=learn)
+    except (OSError, ValueError, KeyError) as err:
+        raise UserError(f"cannot load templates from {directory}: {err}") from err
 
 
 @contextmanager
@@ -109,9 +123,12 @@ def _write_all(records: Iterator[dict[str, Any]], formatter: Formatter, out: IO[
 @click.option("--favor", type=click.Choice(["precision", "balanced", "recall"]), default="balanced",
               show_default=True, help="Precision/recall trade-off of body extraction.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--templates", "templates_dir", default=None, type=click.Path(file_okay=False),
+              help="Per-host templates: load learned ones from DIR before the run, save them back after it.")
+@click.option("--no-learn", is_flag=True, help="Do not learn new per-host templates (saved ones still apply).")
 @batch_options
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, mode: str, url: str | None, favor: str,
-            quiet: bool, **batch: Any) -> None:
+            quiet: bool, templates_dir: str | None, no_learn: bool, **batch: Any) -> None:
     """Extract articles from INPUT files, directories (*.html, *.htm, *.txt, *.html.gz) or - (stdin).
 
     Corpus inputs (.warc, .warc.gz, .jsonl, .jsonl.gz, .parquet, --urls FILE) and --format parquet run on a
@@ -129,11 +146,14 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, mode: str, ur
         raise UserError("no input: give a file, a directory, or pipe a page into `-`")
     if len(items) > 1 and formatter.name == "json":
         formatter = get_formatter("jsonl")
-    options = Options(mode=mode, favor=favor)  # type: ignore[arg-type]
+    options = Options(mode=mode, favor=favor, learn_templates=not no_learn)  # type: ignore[arg-type]
+    store = _template_store(templates_dir, not no_learn)
     started = time.perf_counter()
     with _open_output(output) as out:
-        pages, failures = _write_all(_records(iter_pages(items, url, mode), options), formatter, out,
+        pages, failures = _write_all(_records(iter_pages(items, url, mode), options, store), formatter, out,
                                      len(items), quiet)
+    if store is not None and templates_dir is not None:
+        store.save(templates_dir)
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet and pages > 1:
         click.echo(f"fliesstext: {pages} pages, {failures} failures, {pages / elapsed:.1f} pages/s", err=True)

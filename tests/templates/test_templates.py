@@ -115,3 +115,12 @@ def test_repeated_article_keeps_its_body() -> None:
     same = [Page(_page(1).content, url=f"https://zeitung.example/kopie/{n}", mode="text") for n in range(6)]
     last = list(fliesstext.extract_many(same, Options(mode="text")))[-1]
     assert "In Bremen ist am Montag" in last.text  # a syndicated copy is not site chrome
+
+
+def test_store_keeps_at_most_max_hosts_least_recent_forgotten():
+    from fliesstext.templates import TemplateStore
+
+    store = TemplateStore(max_hosts=3)
+    for host in ("a.example", "b.example", "c.example", "a.example", "d.example"):
+        store.observe(host, ["menu line", "footer line"], 100)
+    assert store.hosts() == ["a.example", "c.example", "d.example"]

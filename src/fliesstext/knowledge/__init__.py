@@ -92,9 +92,18 @@ class PhraseMatcher:
         """Every (kind, phrase) hit, left to right (the longest phrase where hits overlap)."""
         return [(kind, phrase) for _, kind, phrase in self.find_tokens(phrase_tokens(text))]
 
-    def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
-        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
-        common = self._anchors.intersection(tokens)
+    @property
+    def anchors(self) -> frozenset[str]:
+        """The index tokens: a token list without any of them has no hit (callers pre-check with this)."""
+        return self._anchors
+
+    def find_tokens(self, tokens: list[str], common: set[str] | None = None) -> list[tuple[int, str, str]]:
+        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping.
+
+        `common`: the anchors present in `tokens` when the caller already computed them.
+        """
+        if common is None:
+            common = self._anchors.intersection(tokens)
         if not common:
             return []
         size = len(tokens)

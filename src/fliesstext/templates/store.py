@@ -22,6 +22,9 @@ MIN_SHARE = 0.3  # ... and on at least this share of the host's pages
 MAX_KEYS = 50_000  # per host; beyond this, keys seen only once are pruned
 MAX_URLS = 100_000  # per host, URL hashes remembered to skip re-crawls
 HISTORY = 50  # body lengths kept per host for breakage detection
+MAX_HOSTS = 20_000  # hosts kept in memory; the least recently seen is forgotten first (constant memory on a crawl)
+REFRESH_SHARE = 0.1  # a host's template is recomputed when its page count grew by this share (or by REFRESH_PAGES)
+REFRESH_PAGES = 20
 BREAKAGE_MIN_HISTORY = 5
 BREAKAGE_RATIO = 0.25  # body shorter than this share of the host's median body: layout changed?
 _DIGITS = re.compile(r"\d+")
@@ -56,16 +59,20 @@ class HostStats:
     counts: dict[str, int] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)
     urls: set[str] = field(default_factory=set)  # hashes of URLs counted (re-crawls are not counted twice)
+    cached: HostTemplate | None = None  # the template computed at `cached_pages`
+    cached_pages: int = -1
 
 
 class TemplateStore:
     """Learned templates of many hosts. Not thread-safe; one store per batch/worker."""
 
-    def __init__(self, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE, learning: bool = True) -> None:
+    def __init__(self, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE, learning: bool = True,
+                 max_hosts: int = MAX_HOSTS) -> None:
         self.min_pages = min_pages
         self.min_share = min_share
         self.learning = learning
-        self._hosts: dict[str, HostStats] = {}
+        self.max_hosts = max_hosts
+        self._hosts: dict[str, HostStats] = {}  # insertion order = recency (a host seen again moves to the end)
 
     def hosts(self) -> list[str]:
         return sorted(self._hosts)
@@ -73,11 +80,15 @@ class TemplateStore:
     def template(self, host: str | None) -> HostTemplate | None:
         """The current template of a host, or None when too few pages were seen."""
         stats = self._hosts.get(host) if host else None
-        if stats is None or stats.pages < self.min_pages:
+        if stats is None or stats.pages < self.min_pages or not host:
             return None
-        floor = max(self.min_pages, int(self.min_share * stats.pages + 0.999))
-        keys = {key: n for key, n in stats.counts.items() if n >= floor}
-        return HostTemplate(host, stats.pages, keys) if keys and host else None
+        grown = stats.pages - stats.cached_pages
+        if stats.cached_pages < 0 or grown >= min(REFRESH_PAGES, max(1, int(REFRESH_SHARE * stats.cached_pages))):
+            floor = max(self.min_pages, int(self.min_share * stats.pages + 0.999))
+            keys = {key: n for key, n in stats.counts.items() if n >= floor}
+            stats.cached = HostTemplate(host, stats.pages, keys) if keys else None
+            stats.cached_pages = stats.pages
+        return stats.cached
 
     def observe(self, host: str | None, texts: Iterable[str], body_chars: int, url: str | None = None) -> str | None:
         """Count one page's lines/blocks for its host; returns a breakage warning if the body collapsed.
@@ -86,7 +97,7 @@ class TemplateStore:
         """
         if not host:
             return None
-        stats = self._hosts.setdefault(host, HostStats())
+        stats = self._touch(host)
         warning = self._breakage(host, stats, body_chars)
         if not self.learning:
             return warning
@@ -103,6 +114,14 @@ class TemplateStore:
             stats.counts = {key: n for key, n in stats.counts.items() if n > 1}
         stats.lengths = (stats.lengths + [body_chars])[-HISTORY:]
         return warning
+
+    def _touch(self, host: str) -> HostStats:
+        """The host's stats, marked as most recently seen; the least recent host is dropped beyond max_hosts."""
+        stats = self._hosts.pop(host, None) or HostStats()
+        self._hosts[host] = stats
+        while len(self._hosts) > self.max_hosts:
+            del self._hosts[next(iter(self._hosts))]
+        return stats
 
     @staticmethod
     def _breakage(host: str, stats: HostStats, body_chars: int) -> str | None:

@@ -88,19 +88,19 @@ def label_phrases(
     DENSE_MAX_WORDS words, where one-word hits such as "more" decide nothing.
     """
     tokenize = _TOKEN.findall
-    find = matcher.find_tokens
-    find_long = (long_matcher or matcher).find_tokens
+    long_matcher = long_matcher or matcher
+    anchors, long_anchors = matcher.anchors, long_matcher.anchors
+    find, find_long = matcher.find_tokens, long_matcher.find_tokens
     unspaced = lang in UNSPACED_LANGS
-    spaces = [line.text.count(" ") for line in lines]
     last = len(lines) - 1
+    skip_chars = 2 * PROSE_SKIP_WORDS  # a line with that many spaces is at least this long: a cheap pre-check
     done: dict[str, Line] = {}  # menus repeat within a page: a repeated text is labelled once
     for i, line in enumerate(lines):
         text = line.text
         if not text:
             continue
-        if (spaces[i] >= PROSE_SKIP_WORDS and 0 < i < last and spaces[i - 1] >= PROSE_NEIGHBOUR_WORDS
-                and spaces[i + 1] >= PROSE_NEIGHBOUR_WORDS and not unspaced):
-            line.words = spaces[i] + 1  # deep inside running prose: no box phrase decides such a line
+        if len(text) >= skip_chars and 0 < i < last and not unspaced and _inside_prose(lines, i):
+            line.words = text.count(" ") + 1  # deep inside running prose: no box phrase decides such a line
             continue
         twin = done.get(text)
         if twin is not None:
@@ -108,12 +108,20 @@ def label_phrases(
             continue
         done[text] = line
         tokens = tokenize(text.lower())
-        line.words = len(tokens)
-        if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (line.words + 1) and _CJK.search(text):
-            line.words = max(line.words, count_cjk_words(text))
-        hits = find(tokens) if line.words < DENSE_MAX_WORDS else find_long(tokens)
-        if hits:
+        words = line.words = len(tokens)
+        if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (words + 1) and _CJK.search(text):
+            words = line.words = max(words, count_cjk_words(text))
+        if words < DENSE_MAX_WORDS:
+            if not anchors.isdisjoint(tokens) and (hits := find(tokens)):
+                _label_from_hits(line, hits)
+        elif not long_anchors.isdisjoint(tokens) and (hits := find_long(tokens)):
             _label_from_hits(line, hits)
+
+
+def _inside_prose(lines: Sequence[Line], i: int) -> bool:
+    """A line of PROSE_SKIP_WORDS+ words between lines of PROSE_NEIGHBOUR_WORDS+ words (by spaces)."""
+    return (lines[i].text.count(" ") >= PROSE_SKIP_WORDS and lines[i - 1].text.count(" ") >= PROSE_NEIGHBOUR_WORDS
+            and lines[i + 1].text.count(" ") >= PROSE_NEIGHBOUR_WORDS)
 
 
 def _label_from_hits(line: Line, hits: list[tuple[int, str, str]]) -> None:

@@ -89,31 +89,34 @@ def parse_image(text: str) -> tuple[Image | None, str, list[Repair]]:
     return image, rest, repairs
 
 
-_BULLET_START = frozenset("*•·▪◦‣∙–—-0123456789abcdefghijklmnopqrstuvwxyz")
+_BULLET_MARKS = frozenset("*•·▪◦‣∙–—-0123456789")  # first characters of a bullet; "a) " is checked apart
 
 
 def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
     """Non-blank lines with indent, bullet, blank-line-before and image features."""
     lines: list[Line] = []
     repairs: list[Repair] = []
-    append, bullet_start, terminal_chars, bullet_re = lines.append, _BULLET_START, _TERMINAL, _BULLET.match
+    append, marks, terminal_chars, bullet_re = lines.append, _BULLET_MARKS, _TERMINAL, _BULLET.match
     blank = True
     for raw in text.split("\n"):
-        stripped = raw.strip()
-        if not stripped:
+        left = raw.lstrip()
+        if not left:
             blank = True
             continue
+        stripped = left.rstrip()
         image = None
         if "<" in stripped or "![" in stripped:
             image, stripped, found = parse_image(stripped)
             repairs.extend(found)
         bullet = None
-        if stripped[:1] in bullet_start and (match := bullet_re(stripped)) and not stripped[:4].isdigit():
+        first = stripped[:1]
+        if (first in marks or (stripped[1:2] in ".)" and "a" <= first <= "z")) and (match := bullet_re(stripped)) \
+                and not stripped[:4].isdigit():
             bullet = match.group().strip()
             stripped = stripped[match.end():]
         if "  " in stripped or "\t" in stripped or "\xa0" in stripped:
             stripped = " ".join(stripped.split())
-        line = Line(len(lines), stripped, len(raw) - len(raw.lstrip()), bullet, blank, image)
+        line = Line(len(lines), stripped, len(raw) - len(left), bullet, blank, image)
         if stripped[-1:] in terminal_chars:
             line.terminal = True
         if image is not None and not stripped:
