@@ -29,6 +29,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 bench: $(VENV)/.bench-installed
 	-$(PY) -m bench.heldout.build
 	$(PY) -m bench.run
+	$(PY) tests/templates/measure_gain.py ../shared/bench/fundus-dev-text.jsonl.gz 12 8
 	$(PY) -m bench.corpus
 
 clean:

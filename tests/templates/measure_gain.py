@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import statistics
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -21,22 +19,18 @@ from build_corpus import build  # noqa: E402
 
 import fliesstext  # noqa: E402
 from fliesstext import Options, Page  # noqa: E402
+from fliesstext.evaluate import body_prf  # noqa: E402
 from fliesstext.templates import learn_templates  # noqa: E402
-
-_TOKEN = re.compile(r"\w+")
 
 
 def f1(predicted: str, expected: str) -> float:
-    p = Counter(t.casefold() for t in _TOKEN.findall(predicted))
-    g = Counter(t.casefold() for t in _TOKEN.findall(expected))
-    overlap = sum((p & g).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
+    return body_prf(predicted, expected)[2]
 
 
 def main(argv: list[str]) -> None:
+    if len(argv) < 2 or not Path(argv[1]).is_file():
+        print("template gain: skipped (no text bench file)")
+        return
     records = [json.loads(line) for line in gzip.open(argv[1], "rt", encoding="utf-8")]
     corpus = build(records, int(argv[2]) if len(argv) > 2 else 8, int(argv[3]) if len(argv) > 3 else 6)
     pages = [Page(content=c["text"], url=c["url"], id=c["id"], mode="text") for c in corpus]
