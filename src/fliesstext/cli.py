@@ -133,7 +133,8 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, mode: str, ur
 
     Corpus inputs (.warc, .warc.gz, .jsonl, .jsonl.gz, .parquet, --urls FILE) and --format parquet run on a
     pool of worker processes (see --workers, --resume, --shard-size)."""
-    if maybe_run_batch(inputs, output, fmt, mode, favor, quiet, batch, UserError):
+    if maybe_run_batch(inputs, output, fmt, mode, favor, quiet, dict(batch, templates_dir=templates_dir,
+                                                                      no_learn=no_learn), UserError):
         return
     try:
         formatter = get_formatter(fmt)

@@ -15,7 +15,8 @@ def article_html(n: int, extra: str = "") -> str:
 
 
 def warc_record(uri: str, payload: bytes, content_type: str | None = "text/html; charset=utf-8",
-                status: str = "200 OK", broken: bool = False, record_id: str | None = None) -> bytes:
+                status: str = "200 OK", broken: bool = False, record_id: str | None = None,
+                extra_headers: tuple[str, ...] = ()) -> bytes:
     from fastwarc.warc import WarcRecord, WarcRecordType
 
     record = WarcRecord()
@@ -28,6 +29,7 @@ def warc_record(uri: str, payload: bytes, content_type: str | None = "text/html;
         http = b"this is no http header\r\n\r\n"
     else:
         lines = [f"HTTP/1.1 {status}"] + ([f"Content-Type: {content_type}"] if content_type else [])
+        lines += list(extra_headers)
         http = ("\r\n".join(lines) + "\r\n\r\n").encode()
     record.set_bytes_content(http + payload)
     out = io.BytesIO()

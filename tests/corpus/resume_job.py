@@ -12,9 +12,9 @@ from fliesstext.run.batch import run_batch
 _real = worker_module.extract_one
 
 
-def _slow(page, options):
+def _slow(page, options, templates=None):
     time.sleep(0.02)
-    return _real(page, options)
+    return _real(page, options, templates)
 
 
 def pages(n: int):

@@ -118,3 +118,12 @@ def test_stdin_page_warc_and_jsonl(tmp_path):
     lines = b'{"html": "<p>x</p>"}\n{"html": "<p>y</p>"}\n'
     assert len(list(iter_stdin(io.BufferedReader(io.BytesIO(lines)), Columns(), stats))) == 2
     assert len(list(iter_stdin(io.BufferedReader(io.BytesIO(gzip.compress(lines))), Columns(), stats))) == 2
+
+
+def test_warc_http_encodings_are_decoded(tmp_path):
+    html = article_html(5).encode()
+    chunked = f"{len(html):x}\r\n".encode() + html + b"\r\n0\r\n\r\n"
+    records = [warc_record("http://e/gz", gzip.compress(html), extra_headers=("Content-Encoding: gzip",)),
+               warc_record("http://e/chunked", chunked, extra_headers=("Transfer-Encoding: chunked",))]
+    pages = list(iter_warc(str(write_warc(tmp_path / "enc.warc.gz", records))))
+    assert [p.content for p in pages] == [html, html]

@@ -84,3 +84,29 @@ def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path, shard, sig):
     third = _run(out, shard, "--resume")  # a finished run: nothing to do, nothing written twice
     assert third.wait(60) == 0
     assert _ids(files) == ids
+
+
+def test_cli_kill9_then_same_command_with_resume(tmp_path):
+    """The user's view: `fliesstext extract in.warc.gz -o out.jsonl.gz --shard-size 100`, kill -9, run it again."""
+    from corpus_helpers import article_html, warc_record, write_warc
+
+    n = 1500
+    body = "".join(f"<p>Satz {i} über den Stadtrat, der lange tagte und viel beschloss.</p>" for i in range(60))
+    records = [warc_record(f"http://k.example/{i}", article_html(i, body).encode(), record_id=f"k{i}")
+               for i in range(n)]
+    warc = write_warc(tmp_path / "in.warc.gz", records)
+    out = tmp_path / "out.jsonl.gz"
+    cmd = [sys.executable, "-m", "fliesstext", "extract", str(warc), "-o", str(out), "--shard-size", "100",
+           "--workers", "2", "-q"]
+    first = subprocess.Popen(cmd)
+    journal = Path(f"{out}.journal")
+    deadline = time.monotonic() + 60
+    while _journal_parts(journal) < 2 and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.02)
+    if first.poll() is not None:
+        pytest.skip("the machine finished the run before it could be killed")
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert subprocess.run([*cmd, "--resume"], timeout=300).returncode == 0
+    ids = _ids(sorted(tmp_path.glob("out-*.jsonl.gz")))
+    assert ids == [f"<urn:k{i}>" for i in range(n)]

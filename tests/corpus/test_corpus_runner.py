@@ -15,7 +15,7 @@ from fliesstext.run.batch import run_batch
 _real_extract_one = worker_module.extract_one
 
 
-def _misbehaving(page, options):
+def _misbehaving(page, options, templates=None):
     """Hangs, crashes or bloats on marker pages; runs in the forked workers."""
     content = page.content if isinstance(page.content, str) else page.content.decode("utf-8", "replace")
     if "HANG" in content:
@@ -24,7 +24,7 @@ def _misbehaving(page, options):
         os._exit(7)
     if "BLOAT" in content:
         worker_module._ballast = bytearray(150_000_000)  # kept alive: the worker stays big
-    return _real_extract_one(page, options)
+    return _real_extract_one(page, options, templates)
 
 
 @pytest.fixture
@@ -66,3 +66,24 @@ def test_stats_count_removed_kinds_and_stage_times(tmp_path):
     assert data["records"] == 4 and data["complete"] is True
     assert set(data["seconds"]) == {"wall", "ingest", "extract", "serialize", "write", "parent_cpu"}
     assert isinstance(data["removed_by_kind"], dict) and stats.extract_s > 0
+
+
+def _text_page(n: int) -> Page:
+    top = ["Startseite", "Politik", "Heute in der Zeitung: alle Nachrichten aus der Region"]
+    end = ["Unsere Zeitung gibt es jetzt auch als App für alle Geräte, mit allen Artikeln der Printausgabe.",
+           "Impressum"]
+    town = ["Aachen", "Bremen", "Celle", "Dessau", "Emden", "Fulda", "Gotha", "Hagen"][n % 8]
+    body = [f"In {town} ist am Montag ein neues Gemeindezentrum eröffnet worden, sagte die Stadtverwaltung dort."]
+    body += [f"Die neue {thing} in {town} wurde von vielen Gästen besucht, erzählt der Bericht."
+             for thing in ("Bibliothek", "Schule", "Klinik", "Kita")]
+    return Page("\n".join(top + body + end), url=f"https://zeitung.example/artikel/{n}", mode="text", id=f"t{n}")
+
+
+@pytest.mark.parametrize("learn", [True, False])
+def test_workers_learn_host_templates(learn):
+    from fliesstext.options import Options
+
+    sink = CollectSink()
+    run_batch([_text_page(n) for n in range(8)], sink, Options(mode="text", learn_templates=learn), workers=1)
+    template = [r for r in sink.records[-1].removed if r.kind == "template"]
+    assert bool(template) is learn

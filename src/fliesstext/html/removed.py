@@ -41,12 +41,18 @@ def text_check(lang: str | None) -> Callable[[RawBlock], tuple[str, str] | None]
 
 
 def block_tokens(seg: Segmentation, block: RawBlock, limit: int = 12) -> frozenset[str]:
-    """Class/id pieces of the block's owner and its nearest ancestors."""
+    """Class/id pieces of the block's owner and its nearest ancestors.
+
+    <body> and <html> are not included: the walk starts at <body> and records no class for it, so page-level
+    pieces ('has-comments', 'author-jane') never reach the labeller as block evidence."""
     out: set[str] = set()
+    elements = seg.elements
     index, steps = block.owner, 0
     while index >= 0 and steps < limit:
-        out.update(seg.elements[index].tokens)
-        index = seg.elements[index].parent
+        element = elements[index]
+        if element.raw:  # elements without class or id have no pieces: skip the property call
+            out.update(element.tokens)
+        index = element.parent
         steps += 1
     return frozenset(out)
 
@@ -57,10 +63,8 @@ def _fallback_kind(block: RawBlock, tokens: frozenset[str]) -> str:
     if "title" in block.reason:
         return "title"
     negative = knowledge().negative
-    for token in tokens:
-        if token in negative:
-            return negative[token]
-    return "other"
+    found = [token for token in tokens if token in negative]
+    return negative[min(found)] if found else "other"  # min: the same answer whatever the set order
 
 
 def group_dropped(seg: Segmentation, container: int = 0) -> list[RawBlock]:
@@ -69,6 +73,7 @@ def group_dropped(seg: Segmentation, container: int = 0) -> list[RawBlock]:
     page branch (child of an ancestor of the container: header, nav, sidebar, footer); inside, the parent."""
     out: list[RawBlock] = []
     key: tuple[str, int] | None = None
+    copied = False
     elements = seg.elements
     spine = set(seg.ancestors(container))
     for block in seg.blocks:
@@ -83,11 +88,14 @@ def group_dropped(seg: Segmentation, container: int = 0) -> list[RawBlock]:
         group = (block.reason, box)
         if group == key and out:
             last = out[-1]
+            if not copied:  # copy on the first merge only: the segmentation's own blocks stay as they were
+                last = out[-1] = replace(last)
+                copied = True
             last.text = f"{last.text}\n{block.text}"
             last.link_chars += block.link_chars
             continue
-        key = group
-        out.append(replace(block))
+        key, copied = group, False
+        out.append(block)
     return out
 
 

@@ -66,12 +66,12 @@ def negative_token(seg: Segmentation, block: RawBlock, stop: int, limit: int, kb
     negative = kb.negative
     steps = 0
     while index > stop and steps < limit:
-        tokens = elements[index].tokens
-        if tokens and (bulk is None or bulk[index] < floor):
-            for token in tokens:
+        element = elements[index]
+        if element.raw and (bulk is None or bulk[index] < floor):  # raw first: no property call without a class
+            for token in element.tokens:
                 if token in negative and token not in disabled:
                     return token
-        index = elements[index].parent
+        index = element.parent
         steps += 1
     return None
 
@@ -102,11 +102,15 @@ def raw_mass(block: RawBlock, th: dict[str, float]) -> float:
 
 def accumulate(seg: Segmentation, masses: list[float]) -> list[float]:
     """Per element, the sum of the masses of the blocks inside it."""
-    acc = [0.0] * len(seg.elements)
+    elements = seg.elements
+    acc = [0.0] * len(elements)
     for block, mass in zip(seg.blocks, masses, strict=True):
         if mass > 0:
-            for index in seg.path(block.owner):
-                acc[index] += mass
+            acc[block.owner] += mass
+    for index in range(len(elements) - 1, 0, -1):  # a parent comes before its children: fold bottom-up
+        value = acc[index]
+        if value:
+            acc[elements[index].parent] += value
     return acc
 
 
@@ -175,8 +179,15 @@ def content_masses(seg: Segmentation, kb: Knowledge, th: dict[str, float]) -> Ma
 
 
 def _has_positive(seg: Segmentation, block: RawBlock, kb: Knowledge) -> bool:
-    path = seg.path(block.owner)
-    return any(t in kb.positive for index in path[:3] for t in seg.elements[index].tokens)
+    elements, positive = seg.elements, kb.positive
+    index, steps = block.owner, 0
+    while index >= 0 and steps < 3:  # the owner and two ancestors
+        element = elements[index]
+        if element.raw and any(t in positive for t in element.tokens):
+            return True
+        index = element.parent
+        steps += 1
+    return False
 
 
 def discount_teaser_cards(seg: Segmentation, masses: list[float], weight: float) -> None:

@@ -53,6 +53,7 @@ _TAG_FLAGS = {
 }
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _PUNCT = str.maketrans({c: " " for c in "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "})
+_NO_TOKENS: frozenset[str] = frozenset()
 
 
 def class_tokens(value: str) -> tuple[str, ...]:
@@ -61,19 +62,22 @@ def class_tokens(value: str) -> tuple[str, ...]:
     Word pieces plus the joined compound of each class (so 'articleBody' and 'article-body' both give
     'articlebody'), lower-cased.
     """
+    if not value.islower():
+        value = _CAMEL.sub(_camel_split, value)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
     out: list[str] = []
-    for word in value.split():
-        if not word.islower() and not word.isdigit():
-            word = _CAMEL.sub(r"\1 \2", word)
-        low = word.lower()
-        if low.isalnum():
-            out.append(low)
+    for word in value.lower().split():
+        if word.isalnum():
+            out.append(word)
             continue
-        pieces = low.translate(_PUNCT).split()
+        pieces = word.translate(_PUNCT).split()
         out.extend(pieces)
         if len(pieces) > 1:
             out.append("".join(pieces))
     return tuple(out)
+
+
+def _camel_split(match: re.Match[str]) -> str:
+    return f"{match[1]}-{match[2]}"  # a function: re's template expansion (r"\1-\2") costs twice as much
 
 
 @dataclass(slots=True)
@@ -121,7 +125,7 @@ class RawBlock:
     score: float = 0.0
     keep: bool = False
     reason: str = ""
-    tokens: frozenset[str] = field(default_factory=frozenset)
+    tokens: frozenset[str] = _NO_TOKENS
 
     @property
     def link_density(self) -> float:
@@ -215,21 +219,25 @@ class _Walker:
         elif self.quote_depth:
             kind = "quote"
         block = RawBlock(kind, text, tag, owner, self.block_flags, min(link_chars, len(text)), len(self.blocks),
-                         level=level, depth=depth, ordered=ordered)
+                         level, depth, ordered)  # positional: keyword arguments cost twice as much here
         self.blocks.append(block)
 
     # -- elements -----------------------------------------------------------------------------------------
     def enter(self, node: LexborNode, tag: str, parent: int, depth: int, flags: int) -> tuple[int, bool]:
         """Record the element; return (element index, descend?); index -1 for a hidden element."""
         attrs = node.attributes
-        if attrs and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
-            flags |= F_HIDDEN
-        cls = attrs.get("class") or ""
-        ident = attrs.get("id") or ""
-        raw = f"{cls} {ident}" if ident else cls
+        raw = ""
+        if attrs:  # a fifth of the elements have none: no look-ups
+            if ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
+                flags |= F_HIDDEN
+            raw = attrs.get("class") or ""
+            ident = attrs.get("id")
+            if ident:
+                raw = f"{raw} {ident}"
         own = _TAG_FLAGS.get(tag, 0)
-        index = len(self.elements)
-        self.elements.append(Element(tag, parent, depth, raw, flags | own, 0, self.token_cache))
+        elements = self.elements
+        index = len(elements)
+        elements.append(Element(tag, parent, depth, raw, flags | own, 0, self.token_cache))
         if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and self.li_owner >= 0):
             if self.parts or self.brs:
                 self.flush()
@@ -320,7 +328,8 @@ class _Walker:
     def link_box(self, node: LexborNode, tag: str, index: int, flags: int) -> bool:
         """A link-heavy nav/footer/aside becomes one block without walking it (a quarter of a page's elements
         sit in menus). Returns False when the box has real text and must be walked."""
-        lines = [" ".join(t.split()) for t in node.text(deep=True, separator="\n").split("\n")]
+        # skip_empty: whitespace-only text nodes (most of a menu's nodes) would only give blank lines
+        lines = [" ".join(t.split()) for t in node.text(deep=True, separator="\n", skip_empty=True).split("\n")]
         text = "\n".join(t for t in lines if t)
         if not text:
             return True

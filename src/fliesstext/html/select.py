@@ -145,7 +145,7 @@ def drop_image_captions(seg: Segmentation, container: int, limit: float) -> None
     if not seg.images:
         return
     elements = seg.elements
-    images = accumulate(seg, [0.0] * len(seg.blocks))
+    images = [0] * len(elements)
     for raw in seg.images:
         index = raw.owner
         while index >= 0:

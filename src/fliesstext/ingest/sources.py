@@ -121,7 +121,8 @@ def iter_stdin(stream: IO[bytes], columns: Columns, stats: IngestStats) -> Itera
     if head.startswith(b"WARC/") or head[:4] == b"\x28\xb5\x2f\xfd":
         yield from iter_warc(stream, stats, source="stdin")
     elif head.lstrip()[:1] == b"{":
-        yield from iter_jsonl(gzip.GzipFile(fileobj=stream) if gzipped else stream, columns, "stdin", stats)
+        lines: IO[bytes] = gzip.GzipFile(fileobj=stream) if gzipped else stream  # type: ignore[assignment]
+        yield from iter_jsonl(lines, columns, "stdin", stats)
     else:
         data = stream.read()
         yield Page(content=gzip.decompress(data) if gzipped else data, id="stdin", source="stdin")

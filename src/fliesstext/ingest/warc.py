@@ -34,6 +34,14 @@ def _classify(record: Any, payload: bytes) -> str | None:
     return "non_html"
 
 
+def _is_encoded(record: Any) -> bool:
+    """A Content-/Transfer-Encoding was decoded: the payload length no longer matches the record length."""
+    headers = record.http_headers
+    if headers is None:
+        return False
+    return bool(headers.get("Content-Encoding") or headers.get("Transfer-Encoding"))
+
+
 def _page(record: Any, payload: bytes, source: str) -> Item:
     from ..model import Page
 
@@ -52,7 +60,7 @@ def iter_warc(stream: str | IO[bytes], stats: IngestStats | None = None, source:
     stats.archives += 1
     try:
         iterator = warc.ArchiveIterator(stream, record_types=warc.WarcRecordType.response, parse_http=True,
-                                        fsspec_args=False)
+                                        fsspec_args=False, auto_decode="all")  # gzip/br/chunked payloads
         for record in iterator:
             item = _record_item(record, name, stats, max_bytes)
             if item is not None:
@@ -69,7 +77,7 @@ def _record_item(record: Any, name: str, stats: IngestStats, max_bytes: int) -> 
     except OSError as err:
         stats.truncated_archives += 1
         return ingest_failure(name, err, "TruncatedRecord", record.record_id or None)
-    if len(payload) < min(expected, max_bytes):
+    if len(payload) < min(expected, max_bytes) and not _is_encoded(record):
         stats.truncated_archives += 1
         return ingest_failure(name, f"record ends after {len(payload)} of {expected} bytes (truncated archive?)",
                               "TruncatedRecord", record.record_id or None)

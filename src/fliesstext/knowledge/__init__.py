@@ -4,8 +4,9 @@ Loaders read package data lazily and cache the parsed files (small, immutable, s
 A contributor adds a language by adding `phrases/<iso639-1>.json`: {"<kind>": ["phrase", ...], ...}
 with kinds from removed_kinds.json (lower case; matched as whole token runs). Keys starting with "_" are
 word lists for text mode: `_one_letter_words` (words a paragraph may start with, for drop-cap repair),
-`_months` (12 entries, "|"-separated variants, for dates written in the text) and `_stopwords`
-(function words, for cheap language identification before py3langid).
+`_months` (12 entries, "|"-separated variants, for dates written in the text), `_stopwords`
+(function words, for cheap language identification before py3langid) and `_name_stops` (words that end an
+author name in a byline: roles such as "correspondent", "Redakteurin", and "follow").
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class PhraseMatcher:
     keeps stop words ("the latest", "in partnership with") from sending every sentence to the check.
     """
 
-    __slots__ = ("_index", "_anchors")
+    __slots__ = ("_index", "_anchors", "_single")
 
     def __init__(
         self, tables: Iterable[dict[str, tuple[str, ...]]], single_kinds: frozenset[str] | None = None
@@ -87,40 +88,38 @@ class PhraseMatcher:
             index.setdefault(tokens[offset], []).append((tokens, offset, kind, phrase))
         self._index = {anchor: sorted(found, key=lambda item: -len(item[0])) for anchor, found in index.items()}
         self._anchors = frozenset(self._index)
+        self._single = {tokens[0]: (kind, phrase) for tokens, (kind, phrase) in seen.items() if len(tokens) == 1}
 
     def find_all(self, text: str) -> list[tuple[str, str]]:
         """Every (kind, phrase) hit, left to right (the longest phrase where hits overlap)."""
         return [(kind, phrase) for _, kind, phrase in self.find_tokens(phrase_tokens(text))]
+
+    def find_single(self, token: str) -> list[tuple[int, str, str]]:
+        """find_tokens for a one-token list, by one dict lookup (menus are full of one-word lines)."""
+        hit = self._single.get(token)
+        return [(1, hit[0], hit[1])] if hit is not None else []
 
     @property
     def anchors(self) -> frozenset[str]:
         """The index tokens: a token list without any of them has no hit (callers pre-check with this)."""
         return self._anchors
 
-    def find_tokens(self, tokens: list[str], common: set[str] | None = None) -> list[tuple[int, str, str]]:
-        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping.
-
-        `common`: the anchors present in `tokens` when the caller already computed them.
-        """
-        if common is None:
-            common = self._anchors.intersection(tokens)
-        if not common:
-            return []
+    def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
+        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
+        index = self._index
         size = len(tokens)
         found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, phrase)
-        for anchor in common:
-            i = -1
-            while True:
-                try:
-                    i = tokens.index(anchor, i + 1)  # list.index runs in C
-                except ValueError:
+        for i, token in enumerate(tokens):
+            entries = index.get(token)
+            if entries is None:
+                continue
+            for key, offset, kind, phrase in entries:  # longest first
+                start, n = i - offset, len(key)
+                if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
+                    found.append((start, -n, kind, phrase))
                     break
-                for key, offset, kind, phrase in self._index[anchor]:
-                    start, n = i - offset, len(key)
-                    if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
-                        found.append((start, -n, kind, phrase))
-                        break
-        found.sort()
+        if len(found) > 1:
+            found.sort()
         hits: list[tuple[int, str, str]] = []
         covered = 0
         for start, negative, kind, phrase in found:

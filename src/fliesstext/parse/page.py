@@ -14,6 +14,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 _STRIP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "link"]
+_PASS_CSS = ", ".join(["meta", "title", *_STRIP_TAGS])  # in document order
 _MAX_JSON_SCRIPT = 5_000_000
 
 
@@ -51,52 +52,71 @@ def _flatten_jsonld(data: Any, out: list[dict[str, Any]]) -> None:
         out.append(data)
 
 
-def _read_scripts(tree: LexborHTMLParser) -> tuple[tuple[dict[str, Any], ...], tuple[tuple[str, str], ...]]:
-    jsonld: list[dict[str, Any]] = []
-    others: list[tuple[str, str]] = []
-    for node in tree.css("script"):
-        kind = (node.attributes.get("type") or "").lower()
-        if "json" not in kind:
-            if kind in ("", "text/javascript") and "src" not in node.attributes:
-                raw = node.text(deep=True) or ""
-                if raw.lstrip().startswith("self.__next_f.push("):  # Next.js flight data (app router)
-                    others.append(("__next_f", raw))
-            continue
-        raw = node.text(deep=True) or ""
-        if len(raw) > _MAX_JSON_SCRIPT:
-            continue
-        if "ld+json" in kind:
-            try:
-                _flatten_jsonld(json.loads(raw, strict=False), jsonld)
-            except ValueError:
-                continue
-        else:
-            others.append((node.attributes.get("id") or kind, raw))
-    return tuple(jsonld), tuple(others)
+def _read_script(node: Any, jsonld: list[dict[str, Any]], others: list[tuple[str, str]]) -> None:
+    attrs = node.attributes
+    kind = (attrs.get("type") or "").lower()
+    if "json" not in kind:
+        if kind in ("", "text/javascript") and "src" not in attrs:
+            raw = node.text(deep=True) or ""
+            if raw.lstrip().startswith("self.__next_f.push("):  # Next.js flight data (app router)
+                others.append(("__next_f", raw))
+        return
+    raw = node.text(deep=True) or ""
+    if len(raw) > _MAX_JSON_SCRIPT:
+        return
+    if "ld+json" in kind:
+        try:
+            _flatten_jsonld(json.loads(raw, strict=False), jsonld)
+        except ValueError:
+            return
+    else:
+        others.append((attrs.get("id") or kind, raw))
 
 
-def _read_meta(tree: LexborHTMLParser) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    meta: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        content = attrs.get("content")
-        if key and content is not None:
-            meta.setdefault(key.strip().lower(), []).append(content)
-    links: dict[str, list[str]] = {}
-    for node in tree.css("link[rel][href]"):
-        for rel in (node.attributes.get("rel") or "").lower().split():
-            links.setdefault(rel, []).append(node.attributes.get("href") or "")
-    return meta, links
+def _read_meta(node: Any, meta: dict[str, list[str]]) -> None:
+    attrs = node.attributes
+    key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+    content = attrs.get("content")
+    if key and content is not None:
+        meta.setdefault(key.strip().lower(), []).append(content)
+
+
+def _read_link(node: Any, links: dict[str, list[str]]) -> None:
+    attrs = node.attributes
+    if "rel" in attrs and "href" in attrs:
+        for rel in (attrs.get("rel") or "").lower().split():
+            links.setdefault(rel, []).append(attrs.get("href") or "")
 
 
 def parse_html(html: str, url: str | None = None) -> ParsedPage:
+    """Parse; read scripts / meta / links / title and collect the nodes that are no visible text in one CSS pass
+    (each pass walks the whole tree; strip_tags walks it once per tag), then detach those nodes."""
     tree = LexborHTMLParser(html)
-    jsonld, json_scripts = _read_scripts(tree)
-    meta, links = _read_meta(tree)
-    root = tree.css_first("html")
-    html_lang = (root.attributes.get("lang") or root.attributes.get("xml:lang")) if root is not None else None
-    title_node = tree.css_first("title")
+    jsonld: list[dict[str, Any]] = []
+    others: list[tuple[str, str]] = []
+    meta: dict[str, list[str]] = {}
+    links: dict[str, list[str]] = {}
+    title_node = None
+    strip = []
+    for node in tree.css(_PASS_CSS):
+        tag = node.tag
+        if tag == "meta":
+            _read_meta(node, meta)
+            continue
+        if tag == "title":
+            if title_node is None:
+                title_node = node
+            continue
+        if tag == "script":
+            _read_script(node, jsonld, others)
+        elif tag == "link":
+            _read_link(node, links)
+        strip.append(node)
+    root = tree.root
+    html_lang = None
+    if root is not None and root.tag == "html":
+        html_lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
     title_tag = title_node.text(deep=True).strip() if title_node is not None else None
-    tree.strip_tags(_STRIP_TAGS)
-    return ParsedPage(tree, url, html_lang, title_tag, meta, jsonld, json_scripts, links)
+    for node in strip:
+        node.decompose(False)
+    return ParsedPage(tree, url, html_lang, title_tag, meta, tuple(jsonld), tuple(others), links)

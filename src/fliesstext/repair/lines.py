@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from ..model import Repair
 
@@ -18,7 +18,7 @@ def has_drop_cap(line: str) -> bool:
     return _DROP_CAP.match(line) is not None
 
 
-def fix_drop_cap(line: str, vocabulary: Collection[str], one_letter_words: Collection[str]) -> tuple[str, Repair | None]:
+def fix_drop_cap(line: str, vocabulary: Container[str], one_letter_words: Collection[str]) -> tuple[str, Repair | None]:
     """Join a split drop cap when the joined word occurs elsewhere in the text, or the capital alone is no word.
 
     `vocabulary` holds the lower-cased words of the whole text; `one_letter_words` the language's

@@ -44,9 +44,12 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS, *, workers: int | None = None,
               page_timeout: float | None = 60.0, max_worker_memory: int | None = None, resume: bool = False,
               progress: bool = False, total: int | None = None, ingest_stats: IngestStats | None = None,
-              stats_path: str | None = None, window: int | None = None, stop_on_failure: bool = False) -> Stats:
+              stats_path: str | None = None, window: int | None = None, stop_on_failure: bool = False,
+              templates_dir: str | None = None) -> Stats:
     """Extract every page into `sink`. `pages` may be a callable taking the first ordinal still to do (so a
-    resumed run can skip expensive work such as fetching URLs); skipped items must still be yielded."""
+    resumed run can skip expensive work such as fetching URLs); skipped items must still be yielded.
+    Per-host templates: each worker learns from the pages it sees (unless options.learn_templates is False),
+    starting from the ones saved in `templates_dir` if given (they are not saved back)."""
     started, cpu_started = time.monotonic(), time.process_time()
     stats = Stats(workers=workers or default_workers())
     start = sink.open(resume=resume)
@@ -55,7 +58,8 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
         return stats
     stats.resumed_from = start
     items = pages(start) if callable(pages) else pages
-    pool = WorkerPool(stats.workers, options, sink.encoding, page_timeout, max_worker_memory)
+    pool = WorkerPool(stats.workers, options, sink.encoding, page_timeout, max_worker_memory,
+                      templates_dir=templates_dir)
     window = window or max(512, stats.workers * 128)
     previous = _install_sigterm()
     try:

@@ -93,7 +93,8 @@ def maybe_run_batch(inputs: tuple[str, ...], output: str | None, fmt: str, mode:
     if not wants_batch(inputs, fmt, batch):
         return False
     try:
-        code = _run(inputs, output, fmt, Options(mode=mode, favor=favor), quiet, batch)  # type: ignore[arg-type]
+        options = Options(mode=mode, favor=favor, learn_templates=not batch.get("no_learn"))  # type: ignore[arg-type]
+        code = _run(inputs, output, fmt, options, quiet, batch)
     except FliesstextError as err:
         raise user_error(str(err)) from err
     except OSError as err:
@@ -104,7 +105,7 @@ def maybe_run_batch(inputs: tuple[str, ...], output: str | None, fmt: str, mode:
 def _check_inputs(inputs: tuple[str, ...], urls: str | None) -> None:
     from ..errors import InputError
 
-    if not inputs and not urls and sys.stdin.isatty():
+    if inputs == ("-",) and not urls and sys.stdin.isatty():
         raise InputError("no input: give files, directories, --urls FILE, or pipe into `-`")
     for item in inputs:
         if item != "-" and not set("*?[") & set(item) and not os.path.exists(item):
@@ -176,7 +177,8 @@ def _run(inputs: tuple[str, ...], output: str | None, fmt: str, options: Options
                           page_timeout=batch.get("page_timeout") or None,
                           max_worker_memory=parse_size(batch.get("max_worker_memory")), resume=batch.get("resume", False),
                           progress=not quiet and sys.stderr.isatty(), ingest_stats=ingest_stats,
-                          stats_path=stats_path, stop_on_failure=batch.get("fail_on_error", False))
+                          stats_path=stats_path, stop_on_failure=batch.get("fail_on_error", False),
+                          templates_dir=batch.get("templates_dir"))
     except RunStopped as stop:
         click.echo(f"fliesstext: stopped at a failed page ({stop}); fix it and run again with --resume", err=True)
         return 1

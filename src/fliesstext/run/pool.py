@@ -60,10 +60,12 @@ class PoolCounters:
 
 class WorkerPool:
     def __init__(self, workers: int, options: Options, encoding: str, page_timeout: float | None = 60.0,
-                 max_memory: int | None = None, prefetch: int = 2, start_method: str | None = None) -> None:
+                 max_memory: int | None = None, prefetch: int = 2, start_method: str | None = None,
+                 templates_dir: str | None = None) -> None:
         self.size = max(1, workers)
         self.options, self.encoding = options, encoding
         self.page_timeout, self.max_memory, self.prefetch = page_timeout, max_memory, max(1, prefetch)
+        self.templates_dir = templates_dir
         method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         self.ctx: Any = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
@@ -79,7 +81,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
-        process = self.ctx.Process(target=worker_main, args=(child, self.options, self.encoding, self.max_memory),
+        process = self.ctx.Process(target=worker_main, args=(child, self.options, self.encoding, self.max_memory, self.templates_dir),
                                    daemon=True, name="fliesstext-worker")
         process.start()
         child.close()
@@ -226,8 +228,9 @@ def _warm_up(options: Options) -> None:
     from .worker import extract_one
 
     sample = b"<html><head><title>t</title><meta charset='utf-8'></head><body><p>\xc3\xa9 warm up text.</p></body></html>"
-    extract_one(Page(content=sample, url="http://example.com/"), options)
-    extract_one(Page(content=b"\x80\x81 text line one.\nline two.", mode="text"), options)
+    warm = options.with_(learn_templates=False)
+    extract_one(Page(content=sample, url="http://example.com/"), warm)
+    extract_one(Page(content=b"\x80\x81 text line one.\nline two.", mode="text"), warm)
 
 
 def default_workers() -> int:

@@ -40,23 +40,34 @@ def _die_with_parent() -> None:
         pass
 
 
-def extract_one(page: Page, options: Options) -> Article | Failure:
-    """extract_page, with every exception turned into a Failure and provenance extras added."""
-    from ..api import extract_page
-    from ..errors import FliesstextError
+def extract_one(page: Page, options: Options, templates: Any = None) -> Article | Failure:
+    """One page through api.extract_many (so per-host templates apply and learn), every exception a Failure,
+    provenance extras added."""
+    from ..api import extract_many
     from ..ingest.warc import page_extras
 
     ref = page.source or page.id or "?"
     try:
-        article = extract_page(page, options)
-    except FliesstextError as err:
-        return Failure(ref, type(err).__name__, str(err) or repr(err), "extract", page.id)
+        result = next(iter(extract_many([page], options, templates=templates)))
     except RecursionError as err:
         return Failure(ref, "RecursionError", str(err) or "nesting too deep", "parse", page.id)
-    except Exception as err:  # a bug or a pathological page: one failure record, the batch goes on
+    except Exception as err:  # extract_many reports page errors itself; this is the last line of defence
         return Failure(ref, type(err).__name__, str(err)[:500] or repr(err), "extract", page.id)
+    if isinstance(result, Failure):
+        return result
     extras = page_extras(page)
-    return replace(article, extras=article.extras + extras) if extras else article
+    return replace(result, extras=result.extras + extras) if extras else result
+
+
+def template_store(options: Options, directory: str | None) -> Any:
+    """This worker's per-host template store: loaded from `directory` if given, learning unless switched off."""
+    if directory is None and not options.learn_templates:
+        return None
+    from ..templates import TemplateStore
+
+    if directory is None:
+        return TemplateStore()
+    return TemplateStore.load(directory, learning=options.learn_templates)
 
 
 def removed_kinds(result: Article | Failure) -> dict[str, int]:
@@ -65,11 +76,13 @@ def removed_kinds(result: Article | Failure) -> dict[str, int]:
     return dict(Counter(r.kind for r in result.removed))
 
 
-def worker_main(conn: Connection, options: Options, encoding: str, max_memory: int | None) -> None:
+def worker_main(conn: Connection, options: Options, encoding: str, max_memory: int | None,
+                templates_dir: str | None = None) -> None:
     """Loop: receive (ordinal, page), send (ordinal, payload, info). None means stop."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     encode = get_encoder(encoding)
+    templates = template_store(options, templates_dir)
     while True:
         try:
             task = conn.recv()
@@ -79,7 +92,7 @@ def worker_main(conn: Connection, options: Options, encoding: str, max_memory: i
             return
         ordinal, page = task
         started = time.perf_counter()
-        result = extract_one(page, options)
+        result = extract_one(page, options, templates)
         elapsed = time.perf_counter() - started
         info: dict[str, Any] = {"t": elapsed, "removed": removed_kinds(result)}
         if isinstance(result, Failure):

@@ -90,7 +90,7 @@ def label_phrases(
     tokenize = _TOKEN.findall
     long_matcher = long_matcher or matcher
     anchors, long_anchors = matcher.anchors, long_matcher.anchors
-    find, find_long = matcher.find_tokens, long_matcher.find_tokens
+    find, find_long, single = matcher.find_tokens, long_matcher.find_tokens, matcher.find_single
     unspaced = lang in UNSPACED_LANGS
     last = len(lines) - 1
     skip_chars = 2 * PROSE_SKIP_WORDS  # a line with that many spaces is at least this long: a cheap pre-check
@@ -111,7 +111,10 @@ def label_phrases(
         words = line.words = len(tokens)
         if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (words + 1) and _CJK.search(text):
             words = line.words = max(words, count_cjk_words(text))
-        if words < DENSE_MAX_WORDS:
+        if words == 1:
+            if hits := single(tokens[0]):
+                _label_from_hits(line, hits)
+        elif words < DENSE_MAX_WORDS:
             if not anchors.isdisjoint(tokens) and (hits := find(tokens)):
                 _label_from_hits(line, hits)
         elif not long_anchors.isdisjoint(tokens) and (hits := find_long(tokens)):
@@ -144,7 +147,7 @@ def _label_from_hits(line: Line, hits: list[tuple[int, str, str]]) -> None:
         return
     boxed = [kind for n, kind, _ in hits if kind in BOX_KINDS for _ in range(n)]
     if boxed:
-        hint = max(set(boxed), key=boxed.count)
+        hint = max(dict.fromkeys(boxed), key=boxed.count)  # ties: the first seen (deterministic)
         strong = sum(1 for n, kind, _ in hits if kind == hint) >= 2 or any(
             n >= 3 for n, kind, _ in hits if kind == hint)
         line.hint = hint if strong else None
@@ -155,7 +158,7 @@ def _label_from_hits(line: Line, hits: list[tuple[int, str, str]]) -> None:
     multi = {(kind, phrase) for _, kind, phrase in hits if " " in phrase and kind in BOX_KINDS}
     if len(multi) >= LONG_LINE_HITS and line.words < 200:
         kinds = [kind for kind, _ in multi]
-        line.phrase_kind = max(set(kinds), key=kinds.count)
+        line.phrase_kind = max(sorted(set(kinds)), key=kinds.count)
         line.phrase = ", ".join(sorted(phrase for _, phrase in multi))
 
 
@@ -208,6 +211,14 @@ def score_pair(line: Line) -> tuple[float, float]:
     return -0.5, -0.8
 
 
+def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool]:
+    """What score_lines needs of a line, computed once: (aligned score, offset score, box kind, prose, short, image)."""
+    aligned, offset = score_pair(line)
+    kind = line.phrase_kind if line.phrase_kind in BOX_KINDS or line.phrase_kind == "template" else None
+    words = line.words
+    return aligned, offset, kind, words >= GOOD_WORDS and line.terminal, words < GOOD_WORDS, line.label == "image"
+
+
 def score_line(line: Line, indent: int) -> float:
     """The line's score against one body indent (see score_pair)."""
     aligned, offset = score_pair(line)
@@ -224,24 +235,27 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
     previous_good = False
     box_kind: str | None = None
     box_cost = 0.0
+    low, high = indent - INDENT_TOLERANCE, indent + INDENT_TOLERANCE
     for line in lines:
-        pair = line.score_pair
-        if pair is None:
-            pair = line.score_pair = score_pair(line)
-        score = pair[0] if -INDENT_TOLERANCE <= line.indent - indent <= INDENT_TOLERANCE else pair[1]
-        kind = line.phrase_kind if line.phrase_kind in BOX_KINDS or line.phrase_kind == "template" else None
-        if kind is not None and kind == box_kind:
-            score = max(score, BOX_PENALTY - box_cost)
-        elif kind is not None:
-            box_cost = 0.0
-        box_kind = kind if kind is not None else (box_kind if line.words < GOOD_WORDS else None)
+        facts = line.score_facts
+        if facts is None:
+            facts = line.score_facts = _score_facts(line)
+        aligned, offset, kind, prose, short, image = facts
+        score = aligned if low <= line.indent <= high else offset
         if kind is not None:
+            if kind == box_kind:
+                score = max(score, BOX_PENALTY - box_cost)
+            else:
+                box_cost = 0.0
+            box_kind = kind
             box_cost += score
-        good = line.words >= GOOD_WORDS and line.terminal and score > 0
+        elif not short:
+            box_kind = None
+        good = prose and score > 0
         if good and previous_good:
             score += RUN_BONUS
         line.score = score
-        if line.label != "image":
+        if not image:
             previous_good = good
     demote_teaser_lists(lines)
 

@@ -12,13 +12,17 @@ DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, 
 BYLINE_MAX_WORDS = 12
 _TIME = r"(?:\s*(?:,|\||-|–|/|um|at|à|a las|alle|kl\.?|klo)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?)?"
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)" + _TIME, re.I)
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])" + _TIME, re.I)  # 13/01/2025, 5/22/2025
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])" + _TIME, re.I)  # 15.10.24 23:35
+MONTH_FIRST_LANGS = frozenset({"en"})  # 5/6/2025 is May 6 in (US) English, 5 June elsewhere
 _DIGIT = re.compile(r"\d")
+_DATE_HINT = re.compile(r"\d{4}|\d[./]\d{1,2}[./]\d\d")
 _DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
 MAX_NAME_TOKENS = 3
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[/年.]\s*(\d{1,2})\s*[/月.]\s*(\d{1,2})日?(?!\d)(?:\s*(\d{1,2}):(\d{2}))?")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2}))?")
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|du|la|le|del|dos|zu|ter|bin|al|el)$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
 
 
 @lru_cache(maxsize=32)
@@ -51,13 +55,22 @@ def _iso(year: int, month: int, day: int, hour: str | None, minute: str | None, 
 
 def find_date(text: str, lang: str | None) -> DateValue | None:
     """The first date (with its time when given) written in `text`, as ISO 8601."""
-    if _DIGIT.search(text) is None:
+    if _DATE_HINT.search(text) is None:  # every supported form has a 4-digit year or a d.m.yy / d/m/yy date
         return None
     found: list[tuple[int, str, str]] = []
     match = _NUMERIC.search(text)
     if match:
         d, mo, y, hh, mm, ap = match.groups()
         value = _iso(int(y), int(mo), int(d), hh, mm, ap)
+        if value:
+            found.append((match.start(), value, match.group().strip()))
+    match = _SLASHED.search(text)
+    if match:
+        a, b, y, hh, mm, ap = match.groups()
+        day, month = int(a), int(b)
+        if month > 12 or (day <= 12 and (lang or "en") in MONTH_FIRST_LANGS):
+            day, month = month, day
+        value = _iso(int(y), month, day, hh, mm, ap)
         if value:
             found.append((match.start(), value, match.group().strip()))
     for pattern in (_ISO, _YMD):
@@ -78,7 +91,15 @@ def find_date(text: str, lang: str | None) -> DateValue | None:
         if value:
             found.append((match.start(), value, match.group().strip()))
     if not found:
-        return None
+        match = _SHORT_YEAR.search(text)
+        if match is None:
+            return None
+        d, mo, y, hh, mm, ap = match.groups()
+        year = int(y) + (1900 if int(y) >= MIN_YEAR % 100 else 2000)
+        value = _iso(year, int(mo), int(d), hh, mm, ap)
+        if value is None:
+            return None
+        found.append((match.start(), value, match.group().strip()))
     _, value, raw = min(found)
     return DateValue(value=value, source="text", raw=raw)
 
@@ -90,14 +111,22 @@ def _byline_prefixes(lang: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=32)
-def _prefix_firsts(prefixes: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(p[0] for p in prefixes)
+def _prefix_firsts(lang: str) -> frozenset[str]:
+    """First words of the byline prefixes (keyed by language: hashing the prefix tuple on every call is slow)."""
+    return frozenset(p[0] for p in _byline_prefixes(lang))
 
 
 def is_byline_prefix(text: str, lang: str | None) -> bool:
     """A line that is only a byline word ('Von', 'By', 'Author of the article:') announces names below."""
-    lowered = tuple(w.lower().rstrip(":") for w in text.split())
-    return bool(lowered) and lowered in _byline_prefixes(lang or "en")
+    words = text.lower().split()
+    if not words or len(words) > _prefix_size(lang or "en"):
+        return False
+    return tuple(w.rstrip(":") for w in words) in _byline_prefixes(lang or "en")
+
+
+@lru_cache(maxsize=32)
+def _prefix_size(lang: str) -> int:
+    return max((len(p) for p in _byline_prefixes(lang)), default=0)
 
 
 def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
@@ -109,11 +138,10 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
     words = text.split()
     if not 2 <= len(words) <= BYLINE_MAX_WORDS:
         return None
-    lowered = [w.lower().rstrip(":") for w in words[:4]]
-    prefixes = _byline_prefixes(lang or "en")
-    firsts = _prefix_firsts(prefixes)
-    if firsts.isdisjoint(lowered[:3]):
+    lowered = [w.rstrip(":") for w in text.lower().split(None, 3)[:3]]
+    if _prefix_firsts(lang or "en").isdisjoint(lowered):
         return None
+    prefixes = _byline_prefixes(lang or "en")
     lowered = [w.lower().rstrip(":") for w in words]
     for skip in range(0, min(3, len(words) - 1)):
         for prefix in prefixes:
@@ -122,21 +150,68 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
                 if skip and not (words[0][:1].isupper() and len(prefix) == 1):
                     continue
                 rest = _DIGIT_TAIL.sub("", " ".join(words[end:])).lstrip(": ")
-                names = names_in(rest)
+                names = names_in(rest, lang)
                 return names or None
     return None
 
 
-def names_in(text: str) -> tuple[str, ...]:
+@lru_cache(maxsize=32)
+def name_stops(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words that end a name in a byline: roles such as 'correspondent', 'follow'; month names)."""
+    stops: set[str] = set()
+    months: set[str] = set()
+    for code in dict.fromkeys((lang, "en")):
+        stops.update(language_tuple(code, "_name_stops"))
+        for variants in language_tuple(code, "_months"):
+            months.update(variants.split("|"))
+    return frozenset(stops), frozenset(months)
+
+
+def _name_tokens(part: str, stops: tuple[frozenset[str], frozenset[str]]) -> list[str]:
+    """The leading name tokens of a byline part, up to a role word or a date ('Jane Doe Apr. 28, 2023')."""
+    roles, months = stops
+    tokens = part.split()[:MAX_NAME_TOKENS + 2]
+    lead: list[str] = []
+    for k, token in enumerate(tokens[:MAX_NAME_TOKENS + 1]):
+        word = token.lower().rstrip(".,:")
+        if word in roles:
+            return lead[:2] if k == MAX_NAME_TOKENS else lead  # 'Amy Gibbons Political Correspondent'
+        if not _NAME_PART.match(token):
+            break
+        if word in months and (token.endswith(".") or tokens[k + 1:k + 2] and tokens[k + 1][:1].isdigit()):
+            break
+        lead.append(token)
+    return lead
+
+
+def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
+    """A line that is only names ('Julia Vergin | Clare Roth', 'Daniel Großert Redakteur') -> the names.
+
+    Every part must be a 2-3 token capitalised name, up to a role word from `_name_stops`.
+    """
+    if _DIGIT.search(text) or len(text) > 120 or text.isupper() or text.endswith("."):
+        return ()  # 'SPEED READ', 'Internatskolan Lundsberg.': labels and captions
+    stops = name_stops(lang or "en")
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(text.strip()):
+        if not part:
+            continue
+        lead = _name_tokens(part, stops)
+        if not 2 <= len(lead) <= MAX_NAME_TOKENS or not lead[0][:1].isupper() or not lead[-1][:1].isupper():
+            return ()
+        rest = part.split()[len(lead):]
+        if rest and rest[0].lower().rstrip(".,:") not in stops[0]:
+            return ()
+        names.append(" ".join(lead))
+    return tuple(names)
+
+
+def names_in(text: str, lang: str | None = None) -> tuple[str, ...]:
     """Person names in 'A. B. und C. D.', 'Jane Doe, Reuters': leading capitalised tokens of each part."""
     names: list[str] = []
+    stops = name_stops(lang or "en")
     for part in _NAME_SPLIT.split(text):
-        tokens = part.split()
-        lead: list[str] = []
-        for token in tokens[:MAX_NAME_TOKENS + 1]:
-            if not _NAME_PART.match(token):
-                break
-            lead.append(token)
+        lead = _name_tokens(part, stops)
         if len(lead) > MAX_NAME_TOKENS:
             lead = lead[:2]
         if len(lead) < 2 or not lead[0][:1].isupper() or not lead[-1][:1].isupper():

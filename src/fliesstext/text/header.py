@@ -11,7 +11,15 @@ TITLE_MAX_WORDS = 30
 KICKER_MAX_WORDS = 10
 TITLE_MAX_REPEATS = 4  # lines repeated more often are labels ("Article content"), not headlines
 LOOKBACK = 25  # how many lines before the region may hold the title
+INSIDE, INSIDE_MAX_WORDS = 2, 25  # the region's first lines may be the headline (a question headline is prose)
+BODY_CHARS = 500  # of each of the first paragraphs: the headline's words are in the lead sentences
+TITLE_LONG_WORDS = 18  # longer candidates are more likely teasers
+RECUR_BONUS = 0.6  # a candidate found again on the page (breadcrumb, share box, related list)
+CLUSTER_LINES, CLUSTER_MARGIN = 6, 0.3  # see find_title; calibrated on fundus-dev-text titles
+# ... and a much shorter line above a teaser-long best candidate needs less: it is the headline of that teaser
+TEASER_WORDS, CLUSTER_SHORT_SHARE, CLUSTER_SHORT_MARGIN = 15, 0.6, 0.6
 _WORD = re.compile(r"\w+")
+_CREDIT_INSIDE = re.compile(r"\b(?:fotos?|photos?|bild|bilder|image|credit|quelle|source|grafik)\s*:|©", re.I)  # captions
 _KICKER_SPLIT = re.compile(r"^([^:.!?]{3,80}?):\s+(\S.*)$")
 
 
@@ -30,31 +38,124 @@ def _content_words(text: str) -> set[str]:
 
 
 def find_title(lines: Sequence[Line], start: int, end: int) -> int | None:
-    """Index of the headline among the lines above the region.
+    """Index of the headline: a title-like line above the region, or one of its first INSIDE lines.
 
-    Candidates are title-like lines (few words, no sentence end, no boilerplate phrase); the best shares
-    the most words with the first paragraphs, is close to the body and is not a repeated label.
+    Candidates are title-like lines (few words, no sentence end, no boilerplate phrase). A candidate scores
+    for the words it shares with the first paragraphs, for closeness to the body, for a headline length
+    and for recurring on the page (breadcrumb, share box, 'back to video', related list). Headlines come
+    before the teaser, captions and byline: a candidate just above the best one, scoring nearly as well
+    and not longer, is the headline and the best one its teaser (CLUSTER_* thresholds).
     """
     body_words: set[str] = set()
     for line in lines[start:min(end, start + 6)]:
         if line.label in ("paragraph", "teaser"):
-            body_words |= _content_words(line.text)
-    texts = [line.text for line in lines]
-    best: tuple[float, int] | None = None
-    for i in range(start - 1, max(-1, start - 1 - LOOKBACK), -1):
-        line = lines[i]
-        if line.label or not _title_like(line) or line.words < 2 or is_credit(line):
+            body_words |= _content_words(line.text[:BODY_CHARS])
+    base: list[tuple[float, int]] = []
+    for i in range(min(end, start + INSIDE) - 1, max(-1, start - 1 - LOOKBACK), -1):
+        score = _title_score(lines[i], start - i, body_words)
+        if score is not None:
+            base.append((score, i))
+    scored = _with_recurrence(lines, sorted(base, reverse=True))
+    if not scored:
+        return None
+    best_score, best = max(scored)
+    size = lines[best].words
+    margin = CLUSTER_SHORT_MARGIN if size > TEASER_WORDS else CLUSTER_MARGIN
+    near = [(score, i) for score, i in scored if best - CLUSTER_LINES <= i < best and 4 <= lines[i].words <= size
+            and score >= best_score - (margin if lines[i].words <= CLUSTER_SHORT_SHARE * size else CLUSTER_MARGIN)]
+    if near:  # a breadcrumb repeating (part of) the best line is not a headline above it
+        key = _words_key(lines[best].text)
+        near = [(score, i) for score, i in near if _words_key(lines[i].text) not in key]
+    return max(near)[1] if near else best
+
+
+def _with_recurrence(lines: Sequence[Line], ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Add the recurrence bonus (and drop labels repeated too often) to the candidates it can matter for.
+
+    Counting needs a pass over the page text per candidate, so only candidates within reach of the best
+    after the bonus (RECUR_BONUS + CLUSTER_MARGIN) are counted; the rest keep their score.
+    """
+    page = ""
+    out: list[tuple[float, int]] = []
+    top: float | None = None
+    for score, i in ranked:
+        if top is not None and score < top - RECUR_BONUS - CLUSTER_MARGIN:
+            out.append((score, i))
             continue
-        seen = texts.count(line.text)  # list.count runs in C; only candidates are counted
+        page = page or "\n".join(line.text for line in lines)
+        seen = page.count(lines[i].text)  # str.count runs in C: finds the headline in share/video lines too
         if seen > TITLE_MAX_REPEATS:
             continue
-        words = _content_words(line.text)
-        overlap = len(words & body_words) / len(words) if words else 0.0
-        score = 3 * overlap - 0.03 * (start - i) + (0.8 if 5 <= line.words <= 25 else 0.0)
-        score += 0.6 if seen >= 2 else 0.0  # headlines recur (breadcrumb, share box, related list)
-        if best is None or score > best[0]:
-            best = (score, i)
-    return best[1] if best else None
+        score += RECUR_BONUS if seen >= 2 else 0.0  # headlines recur (breadcrumb, share box, related list)
+        top = score if top is None else max(top, score)
+        out.append((score, i))
+    return out
+
+
+def _title_score(line: Line, distance: int, body_words: set[str]) -> float | None:
+    """How headline-like a line `distance` lines above the region start is (None: not a candidate)."""
+    inside = distance <= 0
+    if inside:
+        if line.label not in ("paragraph", "heading") or line.words > INSIDE_MAX_WORDS or line.text[-1:] in ".:":
+            return None
+    elif line.label:
+        return None
+    if not _title_like(line) or line.words < 2 or is_credit(line) or _CREDIT_INSIDE.search(line.text):
+        return None
+    words = _content_words(line.text)
+    overlap = len(words & body_words) / (len(words) + 1) if words else 0.0
+    score = 3 * overlap - 0.03 * distance + (0.8 if 5 <= line.words <= 25 else 0.0)
+    if line.words <= 3:
+        score -= 0.5  # section labels and kickers
+    elif line.words > TITLE_LONG_WORDS:
+        score -= 0.5  # teasers
+    if line.words > 12 and ". " in line.text:
+        score -= 0.8  # two sentences: a teaser or a caption
+    return score - 0.3 if inside else score
+
+
+_SUFFIX_SEPARATORS = ("|", "-", "–", "—", "·", "::", "/")
+KICKER_PREFIX_MAX_WORDS = 6
+
+
+def _words_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | None]:
+    """The headline text, repaired with the other lines of the page -> (title, kicker or None).
+
+    Renderers join a kicker and its headline without the colon ('Ahrtal-Flut Zwei Rücktritte'); a page
+    title carries a site suffix ('Headline | Site'). When another line shows the same words with the colon,
+    the headline alone after a short kicker, or the headline without the suffix, that line is the title.
+    """
+    text = lines[title_index].text
+    size = len(text)
+    key: str | None = None
+    for j, other in enumerate(lines):
+        found = other.text
+        if j == title_index or len(found) < 10 or found == text:
+            continue
+        if found in text:
+            key = key or _words_key(text)
+            found_key = _words_key(found)
+            if len(found_key.split()) < 3:
+                continue
+            lead = text[: size - len(found)].rstrip()
+            if key.endswith(" " + found_key) and text.endswith(found) and lead[-1:].isalnum():
+                if 1 <= len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # 'Kicker Headline': no colon was kept
+                    return found, lead
+            if text.startswith(found) and text[len(found):].lstrip()[:2].strip() in _SUFFIX_SEPARATORS:
+                return found, None
+        elif len(found) > size + 1 and found.endswith(text) and found[-size - 1].isspace() \
+                and (lead := found[: len(found) - size].rstrip()):
+            if lead[-1:].isalnum() and len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # the 'Kicker Headline' line
+                return text, lead
+        elif size < len(found) <= size + 2 and ":" in found and ":" not in text:
+            key = key or _words_key(text)
+            if _words_key(found) == key:
+                return found, split_kicker(found)[0]
+    return text, None
 
 
 def split_kicker(title: str) -> tuple[str | None, str]:

@@ -6,6 +6,7 @@ decide clearly (closely related languages such as da/no/sv, or any other languag
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 
 from ..knowledge import phrase_tokens, stopword_index
@@ -18,6 +19,7 @@ DETECTOR_LINES = 9  # CLD2 is cheap: it gets a larger sample, so one English boi
 DETECTOR_CHARS = 1800
 MIN_CHARS = 10
 STOP_SAMPLE_TOKENS = 120  # tokens of the longest lines counted against the function-word lists
+STOP_SAMPLE_CHARS = 1200  # more than STOP_SAMPLE_TOKENS tokens of any script: the rest of a line is not read
 STOP_MIN_HITS = 8  # the best language needs this many function-word hits ...
 STOP_MARGIN = 3.0  # ... and this many times the hits of the runner-up ...
 STOP_SHARE = 0.15  # ... and make up this share of the sampled tokens (prose has 20-45 %)
@@ -28,31 +30,30 @@ def detect_lang(lines: Sequence[Line]) -> str | None:
 
     Several lines, not one: the longest line may be a cookie banner in another language.
     """
-    lengths = [len(line.text) for line in lines]
-    longest = [lines[i] for i in heapq.nlargest(SAMPLE_LINES, range(len(lines)), key=lengths.__getitem__)]
-    by_words = _by_function_words(longest)
+    longest = heapq.nlargest(DETECTOR_LINES, [line.text for line in lines], key=len)
+    by_words = _by_function_words(longest[:SAMPLE_LINES])
     if by_words is not None:
         return by_words
-    longest = heapq.nlargest(DETECTOR_LINES, lines, key=lambda line: len(line.text))
     share = DETECTOR_CHARS // max(1, len(longest))
-    blob = " ".join(line.text[:share] for line in longest)
+    blob = " ".join(text[:share] for text in longest)
     if len(blob) < MIN_CHARS:
         return None
     lang, _ = detect_language(blob)
     return lang
 
 
-def _by_function_words(lines: Sequence[Line]) -> str | None:
+def _by_function_words(texts: Sequence[str]) -> str | None:
     index = stopword_index()
     counts: dict[str, int] = {}
-    seen = 0
-    for line in lines:
-        for token in phrase_tokens(line.text):
-            for lang in index.get(token, ()):
-                counts[lang] = counts.get(lang, 0) + 1
-            seen += 1
-            if seen >= STOP_SAMPLE_TOKENS:
-                break
+    sample: list[str] = []
+    for text in texts:
+        sample += phrase_tokens(text[:STOP_SAMPLE_CHARS])[:STOP_SAMPLE_TOKENS - len(sample)]
+        if len(sample) >= STOP_SAMPLE_TOKENS:
+            break
+    seen = len(sample)
+    for token, count in Counter(sample).items():  # Counter counts in C: the loop runs over distinct tokens
+        for lang in index.get(token, ()):
+            counts[lang] = counts.get(lang, 0) + count
     if not counts:
         return None
     ranked = sorted(counts.values(), reverse=True)

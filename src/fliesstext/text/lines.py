@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import DateValue, Image, Repair
 from ..repair import dedupe_doubled
 
 _BULLET = re.compile(r"^(?:[*•·▪◦‣∙–—-]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+_DAY_MONTH_YEAR = re.compile(r"^\d{1,2}\.\s+[^\W\d_]+\.?,?\s+\d{4}\b")  # '28. April 2023': a date, not item 28
 _IMAGE_TAG = re.compile(r"<(?:[a-z]+:)?image\b[^>]*>(.*?)</(?:[a-z]+:)?image>|<img\b([^>]*)/?>", re.I | re.S)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _ATTR = re.compile(r"\b(src|alt|title)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
@@ -17,42 +19,44 @@ _TERMINAL = frozenset(".!?…:\"'“”»«)。！？」』।؟")
 class Line:
     """One non-blank line and its features. `label` is filled by the classifier, `kind`/`reason` when dropped.
 
-    A plain class with class-level defaults, not a dataclass: a page has hundreds of lines and most
-    fields keep their default, so construction only sets the six layout fields.
+    Slotted, with every field set in __init__: the classifier reads these fields a few dozen times per line,
+    and slot reads stay on CPython's fast path (class-level defaults behind an instance dict do not).
     """
 
-    bullet: str | None = None
-    blank_before: bool = False
-    image: Image | None = None
-    words: int = 0
-    terminal: bool = False
-    tokens: list[str] | None = None  # lower-cased word tokens (classify.tokenize)
-    phrase_kind: str | None = None
-    phrase: str | None = None
-    hint: str | None = None  # box kind of phrase hits too weak to label the line alone
-    score: float = 0.0
-    score_pair: tuple[float, float] | None = None  # cached by classify.score_lines
-    label: str = ""  # paragraph, heading, list_item, teaser, title, kicker, image, removed
-    kind: str | None = None  # removed kind
-    reason: str = ""
-    authors: tuple[str, ...] = ()
-    pages: int | None = None  # template lines: on how many of the host's pages seen
-    date: DateValue | None = None
+    __slots__ = (
+        "index", "text", "indent", "bullet", "blank_before", "image", "words", "terminal", "phrase_kind", "phrase",
+        "hint", "score", "score_facts", "label", "kind", "reason", "authors", "pages", "date",
+    )
 
     def __init__(
         self, index: int, text: str, indent: int, bullet: str | None = None, blank_before: bool = False,
-        image: Image | None = None,
+        image: Image | None = None, terminal: bool = False,
     ) -> None:
         self.index, self.text, self.indent = index, text, indent
-        if bullet is not None:
-            self.bullet = bullet
-        if blank_before:
-            self.blank_before = blank_before
-        if image is not None:
-            self.image = image
+        self.bullet, self.blank_before, self.image = bullet, blank_before, image
+        self.words: int = 0
+        self.terminal = terminal  # ends like a sentence
+        self.phrase_kind: str | None = None
+        self.phrase: str | None = None
+        self.hint: str | None = None  # box kind of phrase hits too weak to label the line alone
+        self.score: float = 0.0
+        self.score_facts: tuple[float, float, str | None, bool, bool, bool] | None = None  # classify.score_lines
+        self.label: str = ""  # paragraph, heading, list_item, teaser, title, kicker, image, removed
+        self.kind: str | None = None  # removed kind
+        self.reason: str = ""
+        self.authors: tuple[str, ...] = ()
+        self.pages: int | None = None  # template lines: on how many of the host's pages seen
+        self.date: DateValue | None = None
 
     def __repr__(self) -> str:
         return f"Line({self.index}, {self.text[:40]!r}, indent={self.indent}, label={self.label!r})"
+
+
+def drop(line: Line, kind: str, reason: str) -> None:
+    """Label a line removed with a kind and reason (a host-template line keeps kind `template`)."""
+    if line.phrase_kind == "template":
+        kind, reason = "template", line.phrase or "template"
+    line.label, line.kind, line.reason = "removed", kind, reason
 
 
 def _image_from_attrs(attrs: str, inner: str = "") -> Image:
@@ -89,36 +93,41 @@ def parse_image(text: str) -> tuple[Image | None, str, list[Repair]]:
     return image, rest, repairs
 
 
+_DIGITS = frozenset("0123456789")
 _BULLET_MARKS = frozenset("*•·▪◦‣∙–—-0123456789")  # first characters of a bullet; "a) " is checked apart
 
 
-def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
-    """Non-blank lines with indent, bullet, blank-line-before and image features."""
+def split_lines(text: str | Sequence[str]) -> tuple[list[Line], list[Repair]]:
+    """Non-blank lines (of a text, or of its lines already split) with indent, bullet, blank-line-before and
+    image features."""
+    raws = text.split("\n") if isinstance(text, str) else text
+    joined = text if isinstance(text, str) else None
     lines: list[Line] = []
     repairs: list[Repair] = []
     append, marks, terminal_chars, bullet_re = lines.append, _BULLET_MARKS, _TERMINAL, _BULLET.match
     blank = True
-    for raw in text.split("\n"):
+    whole = joined if joined is not None else "\n".join(raws)
+    tags = "<" in whole or "![" in whole  # whole-text checks run once in C; most pages need no per-line check
+    odd_spaces = "\t" in whole or "\xa0" in whole
+    for raw in raws:
         left = raw.lstrip()
         if not left:
             blank = True
             continue
         stripped = left.rstrip()
         image = None
-        if "<" in stripped or "![" in stripped:
+        if tags and ("<" in stripped or "![" in stripped):
             image, stripped, found = parse_image(stripped)
             repairs.extend(found)
         bullet = None
         first = stripped[:1]
         if (first in marks or (stripped[1:2] in ".)" and "a" <= first <= "z")) and (match := bullet_re(stripped)) \
-                and not stripped[:4].isdigit():
+                and not stripped[:4].isdigit() and not (first in _DIGITS and _DAY_MONTH_YEAR.match(stripped)):
             bullet = match.group().strip()
             stripped = stripped[match.end():]
-        if "  " in stripped or "\t" in stripped or "\xa0" in stripped:
+        if "  " in stripped or (odd_spaces and ("\t" in stripped or "\xa0" in stripped)):
             stripped = " ".join(stripped.split())
-        line = Line(len(lines), stripped, len(raw) - len(left), bullet, blank, image)
-        if stripped[-1:] in terminal_chars:
-            line.terminal = True
+        line = Line(len(lines), stripped, len(raw) - len(left), bullet, blank, image, stripped[-1:] in terminal_chars)
         if image is not None and not stripped:
             line.label = "image"
         append(line)

@@ -19,10 +19,19 @@ from .classify import (
     label_phrases,
     score_lines,
 )
-from .dates import DATE_LINE_MAX_WORDS, find_date, is_byline_prefix, looks_like_name, parse_byline
-from .header import find_kicker, find_title, split_kicker
+from .cluster import (
+    BARE_NAME_MAX_WORDS,
+    cluster_meta,
+    label_cluster,
+    mark_date_or_byline,
+    mark_names_below,
+    pick_authors,
+)
+from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date
+from .header import LOOKBACK, find_kicker, find_title, refine_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
+from .lines import drop as _drop
 from .region import MIN_CONTINUATION, best_run, extend_run
 
 _WORD = re.compile(r"\w+")
@@ -33,62 +42,39 @@ INDENT_CANDIDATES = 3  # body indents tried in the region selection
 MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
 DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
+_OUTSIDE = "outside the article region"
 
 
 def _prepare(text: str) -> tuple[list[Line], list[Repair]]:
     text, repairs = repair_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines, wrapped = rejoin_wrapped(text.split("\n"))
-    lines, found = split_lines("\n".join(raw_lines))
+    lines, found = split_lines(raw_lines)
     return lines, repairs + wrapped + found
-
-
-def _drop(line: Line, kind: str, reason: str) -> None:
-    if line.phrase_kind == "template":
-        kind, reason = "template", line.phrase or "template"
-    line.label, line.kind, line.reason = "removed", kind, reason
 
 
 def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
     """Lines outside the region: phrase kind, the kind of the box they belong to, or navigation/other."""
     for part in (range(0, start), range(end, len(lines))):
         box: str | None = None
+        plain = -1  # the last line dropped as plain 'outside' (a box below may claim it as its heading)
         for i in part:
             line = lines[i]
             if line.label:
                 box = None
                 continue
-            if line.phrase_kind is not None:
-                box = line.phrase_kind if line.phrase_kind in BOX_KINDS else None
-                _drop(line, line.phrase_kind, "phrase '" + str(line.phrase) + "'")
-                heading = lines[i - 1] if i > part.start else None
-                if box and heading is not None and not heading.label and heading.words < GOOD_WORDS:
-                    _drop(heading, box, "heading of a " + box + " box")  # a short line right above a box
+            kind = line.phrase_kind
+            if kind is not None:
+                box = kind if kind in BOX_KINDS else None
+                _drop(line, kind, "phrase '" + str(line.phrase) + "'")
+                if box and plain == i - 1 and i > part.start and lines[plain].words < GOOD_WORDS:
+                    _drop(lines[plain], box, "heading of a " + box + " box")  # a short line right above a box
             elif box is not None and (line.words < GOOD_WORDS or not line.terminal):
                 _drop(line, box, "in a " + box + " box")
             else:
                 box = None
-        for i in part:
-            line = lines[i]
-            if not line.label:
-                _drop(line, "navigation" if line.words < GOOD_WORDS or line.bullet else "other", "outside the article region")
-
-
-def _mark_date_or_byline(line: Line, lang: str | None) -> bool:
-    """Label a short line as a date or byline line (kept on the line: `date`/`authors` for the meta)."""
-    if line.words > DATE_LINE_MAX_WORDS:
-        return False
-    names = parse_byline(line.text, lang)
-    if names:
-        _drop(line, "byline", "byline")
-        line.authors = names
-        line.date = find_date(line.text, lang)  # 'Von A. B. 28.04.2023, 18:11 Uhr'
-        return True
-    date = find_date(line.text, lang)
-    if date is not None:
-        _drop(line, "date", "date line")
-        line.date = date
-        return True
-    return False
+                short = line.words < GOOD_WORDS
+                line.label, line.kind, line.reason = "removed", "navigation" if short or line.bullet else "other", _OUTSIDE
+                plain = i
 
 
 def _nearest_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
@@ -114,24 +100,17 @@ def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> N
         line = lines[i]
         if not line.label and line.phrase_kind in (None, "byline", "date", "navigation"):
             if i < start:
-                _mark_date_or_byline(line, lang)
-            if not line.label and is_byline_prefix(line.text, lang):
-                _drop(line, "byline", "byline")
-                names: list[str] = []
-                for below in lines[i + 1:i + 4]:
-                    if below.label or not looks_like_name(below.text):
-                        break
-                    _drop(below, "byline", "author name below a byline word")
-                    names.append(below.text)
-                line.authors = tuple(names)
+                mark_date_or_byline(line, lang)
+            if not line.label:
+                mark_names_below(lines, i, lang)
     for i in zone:
         line = lines[i]
-        if line.label or line.phrase_kind not in (None, "navigation") or not looks_like_name(line.text):
+        if line.label or line.phrase_kind not in (None, "navigation") or line.words > BARE_NAME_MAX_WORDS:
             continue
         near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if any(other.kind == "date" for other in near):
+        if any(other.kind == "date" for other in near) and (names := bare_names(line.text, lang)):
             _drop(line, "byline", "name beside the date line")
-            line.authors = (line.text,)
+            line.authors = names
 
 
 def _drop_off_indent_captions(lines: Sequence[Line], start: int, end: int, indent: int) -> None:
@@ -176,7 +155,7 @@ def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None)
             _drop(line, box, f"in a {box} box")
             continue
         box = None
-        if line.label == "" and line.words <= DATE_LINE_MAX_WORDS and _mark_date_or_byline(line, lang):
+        if line.label == "" and line.words <= DATE_LINE_MAX_WORDS and mark_date_or_byline(line, lang):
             continue
         if is_credit(line):
             _drop(line, "caption", "picture credit")
@@ -229,12 +208,37 @@ def _images(lines: Sequence[Line], start: int, end: int) -> tuple[Image, ...]:
     return tuple(images)
 
 
+class _TextWords:
+    """'Does this word occur in the text?' by a search, for the few drop-cap candidates (no vocabulary set)."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        text, size = self._text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
     body = [line for line in lines if line.label in ("paragraph", "teaser", "list_item")]
     candidates = [line for line in body if has_drop_cap(line.text)]
     if not candidates:
         return []
-    vocabulary = set(_WORD.findall("\n".join(line.text for line in body).lower()))
+    vocabulary = _TextWords("\n".join(line.text for line in body).lower())
     one_letter = language_list(lang, "_one_letter_words") if lang else frozenset()
     repairs: list[Repair] = []
     for line in candidates:
@@ -252,14 +256,14 @@ def _header(
     title = kicker = teaser = None
     if title_i is not None:
         lines[title_i].label = "title"
-        title = lines[title_i].text
+        title, kicker = refine_title(lines, title_i)
         if lang != "fr":  # "Kicker : Headline" is inline-element spacing, except in French typography
             title = title.replace(" : ", ": ")
-        kicker_i = find_kicker(lines, title_i)
+        kicker_i = find_kicker(lines, title_i) if kicker is None else None
         if kicker_i is not None:
             lines[kicker_i].label = "kicker"
             kicker = lines[kicker_i].text
-        else:
+        elif kicker is None:
             kicker, _ = split_kicker(title)  # "Kicker: Headline" stays the title; the kicker is also given
     first = next((i for i in range(start, end) if lines[i].label == "paragraph"), None)
     if first is not None and _is_teaser(lines, first, end):
@@ -283,15 +287,18 @@ def _is_teaser(lines: Sequence[Line], first: int, end: int) -> bool:
 def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ...]]:
     blocks: list[Block] = []
     removed: list[Removed] = []
+    add_removed = removed.append
     for line in lines:
-        if line.label == "paragraph":
+        label = line.label
+        if label == "removed":
+            if line.text:
+                add_removed(Removed(line.kind or "other", line.text, line.reason, line.pages))
+        elif label == "paragraph":
             blocks.append(Block("paragraph", line.text))
-        elif line.label == "heading":
+        elif label == "heading":
             blocks.append(Block("heading", line.text, level=2))
-        elif line.label == "list_item":
+        elif label == "list_item":
             blocks.append(Block("list_item", line.text, depth=1, ordered=bool(line.bullet and line.bullet[0].isdigit())))
-        elif line.label == "removed" and line.text:
-            removed.append(Removed(line.kind or "other", line.text, line.reason, line.pages))
     return tuple(blocks), tuple(removed)
 
 
@@ -341,13 +348,17 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
         _drop_off_indent_captions(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
     title, kicker, teaser = _header(lines, start, end, lang)
-    authors = next((line.authors for line in lines[max(0, start - HEADER_ZONE):end] if line.authors), ())
-    date = next((line.date for line in lines[max(0, start - HEADER_ZONE):end] if line.date), None)
-    date = date or _nearest_date(lines, start, end, lang)
+    title_i = next((i for i in range(max(0, start - LOOKBACK), min(end, start + 3)) if lines[i].label == "title"), None)
+    if title_i is not None:
+        label_cluster(lines, title_i, start, end, lang)
+    authors, date = cluster_meta(lines, title_i, start, end)
+    zone = lines[max(0, start - HEADER_ZONE):end]
+    authors = authors or pick_authors(zone)
+    date = date or next((line.date for line in zone if line.date), None) or _nearest_date(lines, start, end, lang)
     _label_outside(lines, start, end)
-    repairs.extend(_repair_drop_caps(lines, lang))
+    repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region
     if teaser is not None:
-        teaser = next(line.text for line in lines if line.label == "teaser")
+        teaser = next(line.text for line in lines[start:end] if line.label == "teaser")
     blocks, removed = _blocks(lines)
     images = _images(lines, start, end)
     meta = Meta(title=title, kicker=kicker, teaser=teaser, lang=lang, authors=authors, date_published=date)
