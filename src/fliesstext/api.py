@@ -58,15 +58,13 @@ def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tupl
     """Merge metadata and body: the teaser is taken out of the body so `text` has it exactly once."""
     blocks: tuple[Block, ...] = body.blocks
     removed: tuple[Removed, ...] = body.removed
-    if meta.teaser:
-        teaser = _norm(meta.teaser)
-        blocks = tuple(b for b in blocks if _norm(b.text) != teaser)
-    if meta.title:
-        title = _norm(meta.title)
-        dropped = tuple(Removed("title", b.text, "same text as the title") for b in blocks if _norm(b.text) == title)
-        if dropped:
-            blocks = tuple(b for b in blocks if _norm(b.text) != title)
-            removed = removed + dropped
+    teaser = _norm(meta.teaser) if meta.teaser else None
+    title = _norm(meta.title) if meta.title else None
+    if teaser or title:
+        normed = [(b, _norm(b.text)) for b in blocks]
+        dropped = tuple(Removed("title", b.text, "same text as the title") for b, n in normed if n == title)
+        blocks = tuple(b for b, n in normed if n != teaser and n != title)
+        removed = removed + dropped
     return Article(
         url=page.url, host=_host(page.url) or _host(meta.canonical_url), lang=meta.lang, title=meta.title, kicker=meta.kicker, teaser=meta.teaser,
         authors=meta.authors, date_published=meta.date_published, date_modified=meta.date_modified,
@@ -97,9 +95,6 @@ def _to_text(page: Page, options: Options) -> tuple[str, tuple[str, ...]]:
         text = decoded.text
     else:
         text = content
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-        warnings.append("NUL characters removed")
     return text, tuple(warnings)
 
 
@@ -110,7 +105,7 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
     from .text import extract_text
 
     text, warnings = _to_text(page, options)
-    if not text.strip():
+    if not text or text.isspace():
         return assemble(Meta(), BodyResult(()), page, "text", warnings + ("empty input",))
     mode = page.mode if page.mode != "auto" else options.mode
     if mode == "auto":
@@ -124,6 +119,9 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
         if template is not None:
             body = filter_body(body, template)
     else:
+        if "\x00" in text:  # the HTML parser handles NUL itself; text mode must not see it
+            text = text.replace("\x00", "")
+            warnings += ("NUL characters removed",)
         meta, body = extract_text(text, page.url, options, template)
     article = assemble(meta, body, page, mode, warnings)
     if not article.body and not article.teaser:

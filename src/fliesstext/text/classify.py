@@ -95,6 +95,8 @@ def label_phrases(
     last = len(lines) - 1
     skip_chars = 2 * PROSE_SKIP_WORDS  # a line with that many spaces is at least this long: a cheap pre-check
     done: dict[str, Line] = {}  # menus repeat within a page: a repeated text is labelled once
+    # one lower() over the page instead of one per line (lower() never adds a line break: the lines align)
+    lowered = "\n".join([line.text for line in lines]).lower().split("\n")
     for i, line in enumerate(lines):
         text = line.text
         if not text:
@@ -107,7 +109,7 @@ def label_phrases(
             line.words, line.phrase_kind, line.phrase, line.hint = twin.words, twin.phrase_kind, twin.phrase, twin.hint
             continue
         done[text] = line
-        tokens = tokenize(text.lower())
+        tokens = tokenize(lowered[i])
         words = line.words = len(tokens)
         if unspaced and len(text) > CJK_CHARS_PER_TOKEN * (words + 1) and _CJK.search(text):
             words = line.words = max(words, count_cjk_words(text))
@@ -236,7 +238,8 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
     box_kind: str | None = None
     box_cost = 0.0
     low, high = indent - INDENT_TOLERANCE, indent + INDENT_TOLERANCE
-    for line in lines:
+    isolated: list[int] = []  # teaser-blurb candidates (see demote_teaser_lists), found in the same pass
+    for i, line in enumerate(lines):
         facts = line.score_facts
         if facts is None:
             facts = line.score_facts = _score_facts(line)
@@ -257,7 +260,9 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
         line.score = score
         if not image:
             previous_good = good
-    demote_teaser_lists(lines)
+        if score > 0 and not short and i and _is_isolated_blurb(lines, i):
+            isolated.append(i)
+    _demote_runs(lines, isolated)
 
 
 def demote_teaser_lists(lines: Sequence[Line]) -> None:
@@ -266,15 +271,20 @@ def demote_teaser_lists(lines: Sequence[Line]) -> None:
     An article paragraph usually has prose neighbours; a teaser blurb stands alone between short lines.
     TEASER_RUN or more such isolated blurbs, at most TEASER_GAP lines apart, are scored TEASER_SCORE.
     """
-    isolated: list[int] = []
-    for i, line in enumerate(lines):
-        if line.score <= 0 or line.words < GOOD_WORDS or i == 0:
-            continue
-        before = lines[i - 1]
-        after = lines[i + 1] if i + 1 < len(lines) else None
-        headline = 0 < before.words < GOOD_WORDS and not before.terminal
-        if headline and line.words <= TEASER_MAX_WORDS and (after is None or after.words < GOOD_WORDS):
-            isolated.append(i)
+    isolated = [i for i, line in enumerate(lines)
+                if i and line.score > 0 and line.words >= GOOD_WORDS and _is_isolated_blurb(lines, i)]
+    _demote_runs(lines, isolated)
+
+
+def _is_isolated_blurb(lines: Sequence[Line], i: int) -> bool:
+    """A prose line of teaser length under a short headline-like line and above a short line."""
+    before, line = lines[i - 1], lines[i]
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    headline = 0 < before.words < GOOD_WORDS and not before.terminal
+    return headline and line.words <= TEASER_MAX_WORDS and (after is None or after.words < GOOD_WORDS)
+
+
+def _demote_runs(lines: Sequence[Line], isolated: list[int]) -> None:
     run: list[int] = []
     for i in isolated + [len(lines) + TEASER_GAP + 1]:
         if run and i - run[-1] > TEASER_GAP:

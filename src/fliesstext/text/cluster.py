@@ -10,7 +10,15 @@ import re
 from collections.abc import Sequence
 
 from ..model import DateValue
-from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, is_byline_prefix, looks_like_name, parse_byline
+from .dates import (
+    DATE_LINE_MAX_WORDS,
+    bare_names,
+    find_date,
+    is_byline_prefix,
+    looks_like_name,
+    may_hold_byline_or_date,
+    parse_byline,
+)
 from .lines import Line, drop
 
 CLUSTER_AFTER_START = 3  # lines into the article region that may still belong to the header cluster
@@ -24,6 +32,8 @@ _OPEN_LABELS = ("", "removed")
 
 def mark_date_or_byline(line: Line, lang: str | None) -> bool:
     """Label a short line as a date or byline line (kept on the line: `date`/`authors` for the meta)."""
+    if not may_hold_byline_or_date(line.text, lang):
+        return False
     if line.words > DATE_LINE_MAX_WORDS:
         return _mark_meta_line(line, lang)
     names = parse_byline(line.text, lang)

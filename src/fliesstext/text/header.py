@@ -19,7 +19,7 @@ CLUSTER_LINES, CLUSTER_MARGIN = 6, 0.3  # see find_title; calibrated on fundus-d
 # ... and a much shorter line above a teaser-long best candidate needs less: it is the headline of that teaser
 TEASER_WORDS, CLUSTER_SHORT_SHARE, CLUSTER_SHORT_MARGIN = 15, 0.6, 0.6
 _WORD = re.compile(r"\w+")
-_CREDIT_INSIDE = re.compile(r"\b(?:fotos?|photos?|bild|bilder|image|credit|quelle|source|grafik)\s*:|©", re.I)  # captions
+_CREDIT_INSIDE = re.compile(r"(?:fotos?|photos?|bild|bilder|image|credit|quelle|source|grafik|rechte)\s*:|©", re.I)
 _KICKER_SPLIT = re.compile(r"^([^:.!?]{3,80}?):\s+(\S.*)$")
 
 
@@ -28,7 +28,7 @@ def _title_like(line: Line) -> bool:
         1 <= line.words <= TITLE_MAX_WORDS
         and line.bullet is None
         and line.phrase_kind is None
-        and line.text[-1:] not in ".,;"
+        and line.text[-1:] not in ".,;。、"
         and not line.text.isdigit()
     )
 
@@ -82,7 +82,7 @@ def _with_recurrence(lines: Sequence[Line], ranked: list[tuple[float, int]]) -> 
         if top is not None and score < top - RECUR_BONUS - CLUSTER_MARGIN:
             out.append((score, i))
             continue
-        page = page or "\n".join(line.text for line in lines)
+        page = page or "\n".join([line.text for line in lines])
         seen = page.count(lines[i].text)  # str.count runs in C: finds the headline in share/video lines too
         if seen > TITLE_MAX_REPEATS:
             continue
@@ -96,7 +96,7 @@ def _title_score(line: Line, distance: int, body_words: set[str]) -> float | Non
     """How headline-like a line `distance` lines above the region start is (None: not a candidate)."""
     inside = distance <= 0
     if inside:
-        if line.label not in ("paragraph", "heading") or line.words > INSIDE_MAX_WORDS or line.text[-1:] in ".:":
+        if line.label not in ("paragraph", "heading") or line.words > INSIDE_MAX_WORDS or line.text[-1:] in ".:。":
             return None
     elif line.label:
         return None
@@ -132,11 +132,11 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
     text = lines[title_index].text
     size = len(text)
     key: str | None = None
-    for j, other in enumerate(lines):
-        found = other.text
-        if j == title_index or len(found) < 10 or found == text:
+    for j, found in enumerate([line.text for line in lines]):
+        other_size = len(found)
+        if other_size < 10 or j == title_index or (other_size == size and found == text):
             continue
-        if found in text:
+        if other_size < size and found in text:
             key = key or _words_key(text)
             found_key = _words_key(found)
             if len(found_key.split()) < 3:
@@ -147,11 +147,11 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
                     return found, lead
             if text.startswith(found) and text[len(found):].lstrip()[:2].strip() in _SUFFIX_SEPARATORS:
                 return found, None
-        elif len(found) > size + 1 and found.endswith(text) and found[-size - 1].isspace() \
-                and (lead := found[: len(found) - size].rstrip()):
+        elif other_size > size + 1 and found.endswith(text) and found[-size - 1].isspace() \
+                and (lead := found[: other_size - size].rstrip()):
             if lead[-1:].isalnum() and len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # the 'Kicker Headline' line
                 return text, lead
-        elif size < len(found) <= size + 2 and ":" in found and ":" not in text:
+        elif size < other_size <= size + 2 and ":" in found and ":" not in text:
             key = key or _words_key(text)
             if _words_key(found) == key:
                 return found, split_kicker(found)[0]
