@@ -68,6 +68,8 @@ def test_day_month_year_is_not_a_numbered_list_item() -> None:
         ("Tuva Løland Tips meg", "no", ("Tuva Løland",)),
         ("Tuva Mathilde Løland", "no", ("Tuva Mathilde Løland",)),
         ("Mathatisi Sebusi/Mohalenyane Phakela", "en", ("Mathatisi Sebusi", "Mohalenyane Phakela")),
+        ("Reuters, Thorsten Kramer", "de", ("Reuters", "Thorsten Kramer")),  # news agencies count as authors
+        ("Adam Vidler and AP", "en", ("Adam Vidler", "AP")),
     ],
 )
 def test_bare_name_lines(text: str, lang: str, names: tuple[str, ...]) -> None:
@@ -89,6 +91,7 @@ def test_not_bare_names(text: str) -> None:
         ("Door Jan Voorbeeld", "nl", ("Jan Voorbeeld",)),
         ("Autor: Monika Bolliger und Anna Trechsel", "de", ("Monika Bolliger", "Anna Trechsel")),
         ("by Cristina Laila Apr. 28, 2023 1:15 pm", "en", ("Cristina Laila",)),  # a month name ends the name
+        ("Von Felix Schröder und Jörg Soldwisch, dpa", "de", ("Felix Schröder", "Jörg Soldwisch", "dpa")),
     ],
 )
 def test_bylines(text: str, lang: str, names: tuple[str, ...]) -> None:

@@ -6,7 +6,8 @@ with kinds from removed_kinds.json (lower case; matched as whole token runs). Ke
 word lists for text mode: `_one_letter_words` (words a paragraph may start with, for drop-cap repair),
 `_months` (12 entries, "|"-separated variants, for dates written in the text), `_stopwords`
 (function words, for cheap language identification before py3langid) and `_name_stops` (words that end an
-author name in a byline: roles such as "correspondent", "Redakteurin", and "follow").
+author name in a byline: roles such as "correspondent", "Redakteurin", and "follow"); `_agencies` (news agencies
+that count as authors in a byline: "dpa", "AP"; read from every language file).
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..knowledge import language_tuple, phrases
+from ..knowledge import language_tuple, phrase_languages, phrases
 from ..model import DateValue
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -179,6 +179,17 @@ def name_stops(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stops), frozenset(months)
 
 
+@lru_cache(maxsize=1)
+def agencies() -> frozenset[str]:
+    """News agencies named in bylines ('Von A. B., dpa', 'Adam Vidler and AP'), lower case, from every language."""
+    return frozenset(a for code in phrase_languages() for a in language_tuple(code, "_agencies"))
+
+
+def _agency(part: str) -> str | None:
+    name = part.strip(" .,;:()")
+    return name if name.lower() in agencies() else None
+
+
 def _name_tokens(part: str, stops: tuple[frozenset[str], frozenset[str]]) -> list[str]:
     """The leading name tokens of a byline part, up to a role word or a date ('Jane Doe Apr. 28, 2023')."""
     roles, months = stops
@@ -208,6 +219,10 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     for part in _NAME_SPLIT.split(text.strip()):
         if not part:
             continue
+        agency = _agency(part)
+        if agency is not None:
+            names.append(agency)
+            continue
         lead = _name_tokens(part, stops)
         if not 2 <= len(lead) <= MAX_NAME_TOKENS or not lead[0][:1].isupper() or not lead[-1][:1].isupper():
             return ()
@@ -223,6 +238,10 @@ def names_in(text: str, lang: str | None = None) -> tuple[str, ...]:
     names: list[str] = []
     stops = name_stops(lang or "en")
     for part in _NAME_SPLIT.split(text):
+        agency = _agency(part)
+        if agency is not None:
+            names.append(agency)
+            continue
         lead = _name_tokens(part, stops)
         if len(lead) > MAX_NAME_TOKENS:
             lead = lead[:2]

@@ -42,6 +42,7 @@ INDENT_CANDIDATES = 3  # body indents tried in the region selection
 MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
 DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
+PURE_DATE_SLACK = 30  # characters besides the date itself in a line that is 'mostly a date
 _OUTSIDE = "outside the article region"
 
 
@@ -75,6 +76,15 @@ def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
                 short = line.words < GOOD_WORDS
                 line.label, line.kind, line.reason = "removed", "navigation" if short or line.bullet else "other", _OUTSIDE
                 plain = i
+
+
+def _pick_date(lines: Sequence[Line]) -> DateValue | None:
+    """The first line that is mostly a date ('Datum 28.04.2023'), else the first date in a caption-like line."""
+    dated = [line for line in lines if line.date is not None]
+    for line in dated:
+        if line.date is not None and len(line.text) - len(line.date.raw) <= PURE_DATE_SLACK:
+            return line.date
+    return dated[0].date if dated else None
 
 
 def _nearest_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
@@ -354,7 +364,7 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     authors, date = cluster_meta(lines, title_i, start, end)
     zone = lines[max(0, start - HEADER_ZONE):end]
     authors = authors or pick_authors(zone)
-    date = date or next((line.date for line in zone if line.date), None) or _nearest_date(lines, start, end, lang)
+    date = date or _pick_date(zone) or _nearest_date(lines, start, end, lang)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region
     if teaser is not None:
