@@ -61,3 +61,9 @@ def test_extract_many_never_loses_a_record():
     results = list(fliesstext.extract_many(pages))
     assert len(results) == len(pages)
     assert all(isinstance(r, (fliesstext.Article, fliesstext.Failure)) for r in results)
+
+
+def test_utf8_bytes_declared_as_latin_are_read_as_utf8():
+    html = "<html><head><meta charset='iso-8859-15'></head><body><p>Año nuevo en España, señor.</p></body></html>"
+    article = fliesstext.extract(html.encode("utf-8"), mode="html")
+    assert "Año nuevo en España" in article.text and "Ã" not in article.text

@@ -1,4 +1,5 @@
-"""Bytes -> str, the one decoding path: BOM, then declared charset (HTTP, then <meta>), then a detector.
+"""Bytes -> str, the one decoding path: BOM, then UTF-8 if the bytes are valid UTF-8, then the declared charset
+(HTTP header, then <meta>), then a detector (charset-normalizer).
 
 A declared charset is trusted only if the bytes really decode with it; undecodable bytes never raise:
 the last resort is UTF-8 with replacement characters, and a warning says so.
@@ -59,10 +60,18 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom):].decode(encoding, errors="replace"), encoding)
-    for candidate in (_normalise(http_charset), declared_charset(data), "utf-8"):
+    declared = [c for c in (_normalise(http_charset), declared_charset(data)) if c]
+    if any(c.startswith("utf-16") or c.startswith("utf-32") for c in declared[:1]):
+        text = _try(data, declared[0])
+        if text is not None:
+            return Decoded(text, declared[0])
+    # Valid UTF-8 is UTF-8: legacy-encoded text almost never validates by chance, while pages that say
+    # iso-8859-1 / gb2312 but were re-encoded (or served) as UTF-8 are common. Single-byte charsets such as
+    # cp1252 decode any bytes, so trying them first would turn such pages into mojibake.
+    for candidate in ["utf-8", *declared]:
         text = _try(data, candidate)
         if text is not None:
-            return Decoded(text, candidate or "utf-8")
+            return Decoded(text, candidate)
     return _detect(data)
 
 
