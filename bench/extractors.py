@@ -58,7 +58,8 @@ def _fliesstext(mode: str, favor: str) -> Callable[[], Adapter]:
             page = Page(content=record[field], url=record.get("url"), id=record.get("id"), mode=mode)  # type: ignore[arg-type]
             article = extract_page(page, options)
             published = article.date_published.value if article.date_published else None
-            return _prediction(article.text, article.title, list(article.authors), published, article.lang)
+            return {**_prediction(article.text, article.title, list(article.authors), published, article.lang),
+                    "kicker": article.kicker}
 
         return run
 
