@@ -44,7 +44,16 @@ def test_ten_thousand_nested_divs():
     assert isinstance(article, fliesstext.Article)
 
 
-def test_fifty_megabyte_page_is_truncated_not_fatal():
+def test_fifty_megabyte_page_with_default_options():
+    article_html = "<article><h1>Title</h1>" + ("<p>" + "A sentence with several words in it. " * 20 + "</p>") * 20
+    html = ("<html><body><img src='data:image/png;base64," + "A" * 24_900_000 + "'><script>var x='" +
+            "b" * 24_900_000 + "';</script>" + article_html + "</article></body></html>")
+    assert len(html) > 49_000_000
+    article = fliesstext.extract(html.encode("utf-8"))
+    assert article.mode == "html" and article.text.count("A sentence with several words") == 400
+
+
+def test_page_beyond_max_bytes_is_truncated_not_fatal():
     paragraph = "<p>" + "Word " * 200 + "</p>\n"
     html = "<html><body>" + paragraph * (51_000_000 // len(paragraph)) + "</body></html>"
     article = fliesstext.extract(html, mode="html", options=fliesstext.Options(max_bytes=2_000_000))
