@@ -5,7 +5,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from . import __version__
 from .errors import FliesstextError
@@ -54,6 +54,14 @@ def _merge_images(lead: tuple[Image, ...], body: tuple[Image, ...]) -> tuple[Ima
     return tuple(out)
 
 
+def _absolute(images: tuple[Image, ...], base: str | None) -> tuple[Image, ...]:
+    """Image links made absolute against the page URL (or the canonical URL when no URL was given)."""
+    if not base:
+        return images
+    return tuple(replace(i, src=urljoin(base, i.src)) if i.src and "://" not in i.src[:12] and not
+                 i.src.startswith("data:") else i for i in images)
+
+
 def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tuple[str, ...] = ()) -> Article:
     """Merge metadata and body: the teaser is taken out of the body so `text` has it exactly once."""
     blocks: tuple[Block, ...] = body.blocks
@@ -69,7 +77,7 @@ def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tupl
         url=page.url, host=_host(page.url) or _host(meta.canonical_url), lang=meta.lang, title=meta.title, kicker=meta.kicker, teaser=meta.teaser,
         authors=meta.authors, date_published=meta.date_published, date_modified=meta.date_modified,
         site_name=meta.site_name, section=meta.section, tags=meta.tags, canonical_url=meta.canonical_url,
-        images=_merge_images(meta.images, body.images), body=blocks, removed=removed, repairs=body.repairs,
+        images=_absolute(_merge_images(meta.images, body.images), page.url or meta.canonical_url), body=blocks, removed=removed, repairs=body.repairs,
         mode=mode, warnings=warnings + body.warnings, id=page.id, source=page.source, version=__version__,  # type: ignore[arg-type]
     )
 

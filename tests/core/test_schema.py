@@ -46,3 +46,9 @@ def test_text_is_teaser_then_body():
     article = fliesstext.extract((EXAMPLES / "harbour-ferry.html").read_bytes())
     parts = ([article.teaser] if article.teaser else []) + [b.text for b in article.body]
     assert article.text == "\n\n".join(parts)
+
+
+def test_image_links_are_absolute_against_the_canonical_url():
+    article = fliesstext.extract((EXAMPLES / "harbour-ferry.html").read_bytes())
+    assert article.images and all(i.src.startswith("https://gazette.example/") for i in article.images)
+    assert article.images[0].caption and article.images[0].credit == "Ines Baptiste"
