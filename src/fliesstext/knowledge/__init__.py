@@ -105,20 +105,25 @@ class PhraseMatcher:
         """The index tokens: a token list without any of them has no hit (callers pre-check with this)."""
         return self._anchors
 
-    def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
-        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
+    def find_tokens(self, tokens: list[str], present: Iterable[str] | None = None) -> list[tuple[int, str, str]]:
+        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping.
+
+        `present`: the anchors among the tokens (`anchors.intersection(tokens)`), when the caller has them:
+        only their positions are visited (list.index runs in C), not every token.
+        """
         index = self._index
         size = len(tokens)
         found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, phrase)
-        for i, token in enumerate(tokens):
-            entries = index.get(token)
-            if entries is None:
-                continue
-            for key, offset, kind, phrase in entries:  # longest first
-                start, n = i - offset, len(key)
-                if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
-                    found.append((start, -n, kind, phrase))
-                    break
+        for token in self._anchors.intersection(tokens) if present is None else present:
+            entries = index[token]
+            # list.count/index run in C; a token repeated within the line is rare
+            at = (tokens.index(token),) if tokens.count(token) == 1 else [i for i, t in enumerate(tokens) if t == token]
+            for i in at:
+                for key, offset, kind, phrase in entries:  # longest first
+                    start, n = i - offset, len(key)
+                    if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
+                        found.append((start, -n, kind, phrase))
+                        break
         if len(found) > 1:
             found.sort()
         hits: list[tuple[int, str, str]] = []

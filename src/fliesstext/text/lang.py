@@ -5,7 +5,6 @@ decide clearly (closely related languages such as da/no/sv, or any other languag
 """
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,7 +29,8 @@ def detect_lang(lines: Sequence[Line]) -> str | None:
 
     Several lines, not one: the longest line may be a cookie banner in another language.
     """
-    longest = heapq.nlargest(DETECTOR_LINES, [line.text for line in lines], key=len)
+    # = heapq.nlargest(DETECTOR_LINES, ..., key=len) (same order on ties), with the sort in C
+    longest = sorted([line.text for line in lines], key=len, reverse=True)[:DETECTOR_LINES]
     by_words = _by_function_words(longest[:SAMPLE_LINES])
     if by_words is not None:
         return by_words
