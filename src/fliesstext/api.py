@@ -42,6 +42,11 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+def _near_size(size: int, targets: list[int]) -> bool:
+    """Could a text of this length equal one of the targets once whitespace is collapsed? (skips _norm)"""
+    return any(0.8 * target - 5 <= size <= 2 * target + 20 for target in targets)  # casefold may lengthen (ß)
+
+
 def _merge_images(lead: tuple[Image, ...], body: tuple[Image, ...]) -> tuple[Image, ...]:
     seen: set[str] = set()
     out: list[Image] = []
@@ -69,7 +74,8 @@ def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tupl
     teaser = _norm(meta.teaser) if meta.teaser else None
     title = _norm(meta.title) if meta.title else None
     if teaser or title:
-        normed = [(b, _norm(b.text)) for b in blocks]
+        sizes = [len(t) for t in (teaser, title) if t]
+        normed = [(b, _norm(b.text) if _near_size(len(b.text), sizes) else "") for b in blocks]
         dropped = tuple(Removed("title", b.text, "same text as the title") for b, n in normed if n == title)
         blocks = tuple(b for b, n in normed if n != teaser and n != title)
         removed = removed + dropped

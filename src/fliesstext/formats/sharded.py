@@ -30,13 +30,23 @@ def split_extension(path: str) -> tuple[str, str]:
     return path, ""
 
 
+def gzip_writer(raw: Any) -> Any:
+    """A gzip stream onto `raw`: ISA-L's igzip when installed (`pip install isal`: level 3 gives files about 4%
+    larger than zlib's level 4 for a quarter of the CPU), else the standard library at level 4."""
+    try:
+        from isal import igzip
+    except ImportError:
+        return gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=4, mtime=0)
+    return igzip.IGzipFile(fileobj=raw, mode="wb", compresslevel=3, mtime=0)
+
+
 class _JsonlPart:
     def __init__(self, tmp: str, final: str) -> None:
         self.handle: Any = None
         lower = final.lower()
         raw = open(tmp, "wb")  # noqa: SIM115
         if lower.endswith(".gz"):
-            self.handle = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=4, mtime=0)
+            self.handle = gzip_writer(raw)
         elif lower.endswith(".zst"):
             zstd = require("zstandard", "zstd")
             self.handle = zstd.ZstdCompressor(level=3).stream_writer(raw, closefd=False)

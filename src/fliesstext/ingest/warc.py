@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from .base import IngestStats, Item, ingest_failure, require
 
+READ_STEP = 1 << 20  # later reads of a record whose decoded payload outgrew its length
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml+html", "text/xhtml"})
 
 
@@ -70,10 +71,26 @@ def iter_warc(stream: str | IO[bytes], stats: IngestStats | None = None, source:
         yield ingest_failure(name, err, "ArchiveError")
 
 
+def _read_payload(reader: Any, expected: int, max_bytes: int) -> bytes:
+    """At most max_bytes of the payload. Read in steps of about the record size: `reader.read(n)` allocates n
+    bytes up front, so one read of the cap (50 MB) per record would cost more than the page itself."""
+    chunks: list[bytes] = []
+    total = 0
+    step = max(expected, 0) + 1  # payload <= record length unless a Content-Encoding was decoded
+    while total < max_bytes:
+        chunk = reader.read(min(step, max_bytes - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        step = max(step, READ_STEP)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def _record_item(record: Any, name: str, stats: IngestStats, max_bytes: int) -> Item | None:
     try:
         expected = record.content_length
-        payload = record.reader.read(max_bytes)
+        payload = _read_payload(record.reader, expected, max_bytes)
     except OSError as err:
         stats.truncated_archives += 1
         return ingest_failure(name, err, "TruncatedRecord", record.record_id or None)

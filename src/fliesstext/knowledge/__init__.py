@@ -53,11 +53,40 @@ def language_list(lang: str, key: str) -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"\w+|©")
+# ASCII characters that are neither word characters nor whitespace (no token holds one), and the commonest
+# such characters beyond ASCII: punctuation_to_spaces turns them into spaces.
+_NOT_WORD_ASCII = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace() or chr(c) == "_"))
+_ASCII_PUNCTUATION = bytes.maketrans(_NOT_WORD_ASCII, b" " * len(_NOT_WORD_ASCII))
+_WIDE_PUNCTUATION = "’“”„–»«‘—…•"
+FAST_SPLIT_CHARS = 40  # shorter texts: the regex costs less than the byte round trip of the fast path
+
+
+def punctuation_to_spaces(text: str) -> str:
+    """`text` with common punctuation replaced by spaces (a byte-level translation: UTF-8 bytes of non-ASCII
+    characters are all >= 0x80, so only ASCII characters change)."""
+    text = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode("utf-8", "surrogatepass")
+    for char in _WIDE_PUNCTUATION:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
+
+
+def split_words(spaced: str) -> list[str] | None:
+    """The `\\w+` tokens of a text run through punctuation_to_spaces, by str.split; None when the text holds
+    characters other than spaces and word characters (then only a regex tokenises it right).
+
+    Exact: `\\w` matches what str.isalnum() accepts plus "_", so when every non-space character is
+    alphanumeric, the space-separated parts are the maximal runs of word characters (and no © is present).
+    """
+    return spaced.split() if spaced.replace(" ", "").isalnum() else None
 
 
 def phrase_tokens(text: str) -> list[str]:
     """Lower-cased word tokens (and ©): phrases and lines are compared token by token."""
-    return _TOKEN.findall(text.lower())
+    lowered = text.lower()
+    if len(lowered) >= FAST_SPLIT_CHARS and (tokens := split_words(punctuation_to_spaces(lowered))) is not None:
+        return tokens
+    return _TOKEN.findall(lowered)
 
 
 class PhraseMatcher:
@@ -105,25 +134,20 @@ class PhraseMatcher:
         """The index tokens: a token list without any of them has no hit (callers pre-check with this)."""
         return self._anchors
 
-    def find_tokens(self, tokens: list[str], present: Iterable[str] | None = None) -> list[tuple[int, str, str]]:
-        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping.
-
-        `present`: the anchors among the tokens (`anchors.intersection(tokens)`), when the caller has them:
-        only their positions are visited (list.index runs in C), not every token.
-        """
+    def find_tokens(self, tokens: list[str]) -> list[tuple[int, str, str]]:
+        """(token count, kind, phrase) for every hit in a token list, left to right, not overlapping."""
         index = self._index
         size = len(tokens)
         found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, phrase)
-        for token in self._anchors.intersection(tokens) if present is None else present:
-            entries = index[token]
-            # list.count/index run in C; a token repeated within the line is rare
-            at = (tokens.index(token),) if tokens.count(token) == 1 else [i for i, t in enumerate(tokens) if t == token]
-            for i in at:
-                for key, offset, kind, phrase in entries:  # longest first
-                    start, n = i - offset, len(key)
-                    if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
-                        found.append((start, -n, kind, phrase))
-                        break
+        for i, token in enumerate(tokens):
+            entries = index.get(token)
+            if entries is None:
+                continue
+            for key, offset, kind, phrase in entries:  # longest first
+                start, n = i - offset, len(key)
+                if start >= 0 and start + n <= size and (n == 1 or tuple(tokens[start:start + n]) == key):
+                    found.append((start, -n, kind, phrase))
+                    break
         if len(found) > 1:
             found.sort()
         hits: list[tuple[int, str, str]] = []

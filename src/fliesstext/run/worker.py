@@ -6,6 +6,7 @@ above its memory cap (it says so first, and the parent starts a fresh one).
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -21,13 +22,22 @@ from .encode import get_encoder
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-def rss_bytes() -> int:
-    """Resident set size of this process (Linux /proc; 0 where unavailable)."""
+def rss_bytes(fd: int | None = None) -> int:
+    """Resident set size of this process (Linux /proc; 0 where unavailable). `fd`: /proc/self/statm kept open."""
     try:
+        if fd is not None:
+            return int(os.pread(fd, 128, 0).split()[1]) * _PAGE_SIZE
         with open("/proc/self/statm", "rb") as handle:
             return int(handle.read().split()[1]) * _PAGE_SIZE
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _statm() -> int | None:
+    try:
+        return os.open("/proc/self/statm", os.O_RDONLY)
+    except OSError:
+        return None
 
 
 def _die_with_parent() -> None:
@@ -81,8 +91,10 @@ def worker_main(conn: Connection, options: Options, encoding: str, max_memory: i
     """Loop: receive (ordinal, page), send (ordinal, payload, info). None means stop."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.freeze()  # what the fork inherited (modules, knowledge tables) is never garbage: keep the collector off it
     encode = get_encoder(encoding)
     templates = template_store(options, templates_dir)
+    statm = _statm() if max_memory else None
     while True:
         try:
             task = conn.recv()
@@ -104,8 +116,7 @@ def worker_main(conn: Connection, options: Options, encoding: str, max_memory: i
             failure = Failure(page.source or page.id or "?", type(err).__name__, str(err)[:500], "format", page.id)
             payload, info["error"] = encode(failure, ordinal), failure.error
         info["t_serialize"] = time.perf_counter() - encode_started
-        rss = rss_bytes()
-        info["recycle"] = bool(max_memory and rss > max_memory)
+        info["recycle"] = bool(max_memory and rss_bytes(statm) > max_memory)
         try:
             conn.send((ordinal, payload, info))
         except (EOFError, OSError):

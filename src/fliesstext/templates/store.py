@@ -25,16 +25,16 @@ HISTORY = 50  # body lengths kept per host for breakage detection
 MAX_HOSTS = 20_000  # hosts kept in memory; the least recently seen is forgotten first (constant memory on a crawl)
 REFRESH_SHARE = 0.1  # a host's template is recomputed when its page count grew by this share (or by REFRESH_PAGES)
 REFRESH_PAGES = 20
+MAX_MEMO = 4096  # texts whose key is remembered between filter_body and observe (one page's worth)
 BREAKAGE_MIN_HISTORY = 5
 BREAKAGE_RATIO = 0.25  # body shorter than this share of the host's median body: layout changed?
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 _UNSAFE = re.compile(r"[^a-z0-9.-]")
 
 
 def template_key(text: str) -> str:
     """Normalised line text: case and whitespace folded, numbers masked ('vor 22 Stunden' = 'vor 3 Stunden')."""
-    key = _DIGITS.sub("0", _SPACE.sub(" ", text.casefold()).strip())
+    key = _DIGITS.sub("0", " ".join(text.casefold().split()))  # split() = the whitespace of \s, and faster
     if len(key) > 200:
         key = key[:120] + "#" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
     return key
@@ -47,10 +47,19 @@ class HostTemplate:
     host: str
     pages: int
     keys: dict[str, int]
+    memo: dict[str, str] | None = field(default=None, compare=False, repr=False)  # the store's keys of this page
 
     def pages_for(self, text: str) -> int | None:
         """On how many pages this line/block was seen, if it belongs to the template."""
-        return self.keys.get(template_key(text))
+        memo = self.memo
+        if memo is None:
+            return self.keys.get(template_key(text))
+        key = memo.get(text)
+        if key is None:
+            if len(memo) >= MAX_MEMO:  # pages_for without observe: stay bounded
+                memo.clear()
+            key = memo[text] = template_key(text)
+        return self.keys.get(key)
 
 
 @dataclass(slots=True)
@@ -73,6 +82,7 @@ class TemplateStore:
         self.learning = learning
         self.max_hosts = max_hosts
         self._hosts: dict[str, HostStats] = {}  # insertion order = recency (a host seen again moves to the end)
+        self._memo: dict[str, str] = {}  # text -> key of the page being extracted (filter_body, then observe)
 
     def hosts(self) -> list[str]:
         return sorted(self._hosts)
@@ -86,7 +96,7 @@ class TemplateStore:
         if stats.cached_pages < 0 or grown >= min(REFRESH_PAGES, max(1, int(REFRESH_SHARE * stats.cached_pages))):
             floor = max(self.min_pages, int(self.min_share * stats.pages + 0.999))
             keys = {key: n for key, n in stats.counts.items() if n >= floor}
-            stats.cached = HostTemplate(host, stats.pages, keys) if keys else None
+            stats.cached = HostTemplate(host, stats.pages, keys, self._memo) if keys else None
             stats.cached_pages = stats.pages
         return stats.cached
 
@@ -95,25 +105,37 @@ class TemplateStore:
 
         A URL seen before (a re-crawl) is not counted again: its article would look like template.
         """
-        if not host:
-            return None
-        stats = self._touch(host)
-        warning = self._breakage(host, stats, body_chars)
-        if not self.learning:
-            return warning
-        if url is not None:
-            digest = hashlib.blake2b(url.encode("utf-8"), digest_size=8).hexdigest()
-            if digest in stats.urls:
+        memo = self._memo  # keys filter_body computed for this page; forgotten when the page is counted
+        try:
+            if not host:
+                return None
+            stats = self._touch(host)
+            warning = self._breakage(host, stats, body_chars)
+            if not self.learning or not self._first_visit(stats, url):
                 return warning
-            if len(stats.urls) < MAX_URLS:
-                stats.urls.add(digest)
+            keys = {memo.get(text) or template_key(text) for text in texts if text.strip()}
+        finally:
+            memo.clear()
         stats.pages += 1
-        for key in {template_key(text) for text in texts if text.strip()}:
-            stats.counts[key] = stats.counts.get(key, 0) + 1
+        counts = stats.counts
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
         if len(stats.counts) > MAX_KEYS:
             stats.counts = {key: n for key, n in stats.counts.items() if n > 1}
         stats.lengths = (stats.lengths + [body_chars])[-HISTORY:]
         return warning
+
+    @staticmethod
+    def _first_visit(stats: HostStats, url: str | None) -> bool:
+        """False for a URL counted before (a re-crawl); remembers the URL otherwise."""
+        if url is None:
+            return True
+        digest = hashlib.blake2b(url.encode("utf-8"), digest_size=8).hexdigest()
+        if digest in stats.urls:
+            return False
+        if len(stats.urls) < MAX_URLS:
+            stats.urls.add(digest)
+        return True
 
     def _touch(self, host: str) -> HostStats:
         """The host's stats, marked as most recently seen; the least recent host is dropped beyond max_hosts."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..knowledge import PhraseMatcher, phrase_tokens
+from ..knowledge import PhraseMatcher, phrase_tokens, punctuation_to_spaces
 from .lines import Line
 
 # A short line is labelled by a phrase when the phrase covers at least this share of its characters.
@@ -97,7 +97,7 @@ def label_phrases(
     done: dict[str, Line] = {}  # menus repeat within a page: a repeated text is labelled once
     # one lower() over the page instead of one per line (lower() never adds a line break: the lines align)
     page = "\n".join([line.text for line in lines]).lower()
-    lowered, spaced = page.split("\n"), _punctuation_to_spaces(page).split("\n")
+    lowered, spaced = page.split("\n"), punctuation_to_spaces(page).split("\n")
     for i, line in enumerate(lines):
         text = line.text
         if not text:
@@ -124,24 +124,6 @@ def label_phrases(
                 _label_from_hits(line, hits)
         elif not long_anchors.isdisjoint(tokens) and (hits := find_long(tokens)):
             _label_from_hits(line, hits)
-
-
-# ASCII characters that are neither word characters nor whitespace (tokens never contain them), and the
-# commonest such characters beyond ASCII: replaced by spaces, most lines split into their tokens with str.split
-_ASCII_PUNCTUATION = bytes.maketrans(
-    bytes(c for c in range(128) if not chr(c).isalnum() and not chr(c).isspace() and c != ord("_")),
-    bytes(ord(" ") for c in range(128) if not chr(c).isalnum() and not chr(c).isspace() and c != ord("_")),
-)
-_WIDE_PUNCTUATION = "’“”„–»«‘—…•"
-
-
-def _punctuation_to_spaces(text: str) -> str:
-    """`text` with punctuation replaced by spaces (the UTF-8 bytes of other characters are all >= 0x80)."""
-    text = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode("utf-8", "surrogatepass")
-    for char in _WIDE_PUNCTUATION:
-        if char in text:
-            text = text.replace(char, " ")
-    return text
 
 
 def _inside_prose(lines: Sequence[Line], i: int) -> bool:
@@ -189,7 +171,8 @@ def is_credit(line: Line) -> bool:
     """Picture credits: 'Foto: dpa', '© Reuters', 'IMAGO/ZUMA Press' style short lines."""
     if line.words > 12:
         return False
-    if _CREDIT.search(line.text) or line.phrase_kind == "caption":
+    text = line.text  # every _CREDIT match holds ':', '©' or '(': the `in` checks spare most lines its search
+    if ((":" in text or "©" in text or "(" in text) and _CREDIT.search(text)) or line.phrase_kind == "caption":
         return True
     return "/" in line.text and line.words <= 5 and not line.terminal and line.text[:1].isupper()
 
@@ -212,34 +195,37 @@ def body_indents(lines: Sequence[Line], count: int = 3) -> list[int]:
 def score_pair(line: Line) -> tuple[float, float]:
     """Content evidence of one line (+ prose, - boilerplate and link-like fragments), as a pair:
     (score when the line sits at the body indent, score when it does not)."""
-    words = line.words
-    if line.label == "image":
-        return 0.0, 0.0
-    if line.phrase_kind == "template":  # weak and capped like a box: must not split an article
-        return TEMPLATE_SCORE, TEMPLATE_SCORE
-    if line.phrase_kind is not None and line.phrase_kind not in ("byline", "date", "caption"):
-        score = -3.0 if words < GOOD_WORDS else -0.2 * words
-        return score, score
-    if line.bullet is not None:
-        if words >= 2 * GOOD_WORDS and line.terminal:
-            return 0.5, 0.0
-        score = -1.0 if words < 6 else -0.5
-        return score, score
-    if words >= GOOD_WORDS and line.terminal:
-        return 1.0 + min(words, 120) / 15, 0.2 + min(words, 120) / 60
-    if words >= GOOD_WORDS:
-        return 0.3, -0.3
-    if line.terminal and words >= 5:
-        return 0.2, -0.3
-    return -0.5, -0.8
+    aligned, offset, _, _, _, _ = _score_facts(line)
+    return aligned, offset
 
 
 def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool]:
-    """What score_lines needs of a line, computed once: (aligned score, offset score, box kind, prose, short, image)."""
-    aligned, offset = score_pair(line)
-    kind = line.phrase_kind if line.phrase_kind in BOX_KINDS or line.phrase_kind == "template" else None
-    words = line.words
-    return aligned, offset, kind, words >= GOOD_WORDS and line.terminal, words < GOOD_WORDS, line.label == "image"
+    """What score_lines needs of a line, computed once: (aligned score, offset score, box kind, prose, short, image).
+
+    The scores: see score_pair (one function for both, so score_lines makes one call per line).
+    """
+    words, kind, terminal = line.words, line.phrase_kind, line.terminal
+    box = kind if kind in BOX_KINDS or kind == "template" else None
+    prose, short = words >= GOOD_WORDS and terminal, words < GOOD_WORDS
+    if line.label == "image":
+        return 0.0, 0.0, box, prose, short, True
+    if kind == "template":  # weak and capped like a box: must not split an article
+        return TEMPLATE_SCORE, TEMPLATE_SCORE, box, prose, short, False
+    if kind is not None and kind not in ("byline", "date", "caption"):
+        score = -3.0 if short else -0.2 * words
+        return score, score, box, prose, short, False
+    if line.bullet is not None:
+        if words >= 2 * GOOD_WORDS and terminal:
+            return 0.5, 0.0, box, prose, short, False
+        score = -1.0 if words < 6 else -0.5
+        return score, score, box, prose, short, False
+    if prose:
+        return 1.0 + min(words, 120) / 15, 0.2 + min(words, 120) / 60, box, prose, short, False
+    if not short:
+        return 0.3, -0.3, box, prose, short, False
+    if terminal and words >= 5:
+        return 0.2, -0.3, box, prose, short, False
+    return -0.5, -0.8, box, prose, short, False
 
 
 def score_line(line: Line, indent: int) -> float:

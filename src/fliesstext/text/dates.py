@@ -125,15 +125,16 @@ def is_byline_prefix(text: str, lang: str | None) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _byline_or_date_hint(lang: str) -> re.Pattern[str]:
+def _byline_hint(lang: str) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(_prefix_firsts(lang), key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"^(?:\S+\s+){{0,2}}(?:{words}):*(?:\s|$)|" + _DATE_HINT.pattern, re.I)
+    return re.compile(rf"(?:\S+\s+){{0,2}}(?:{words}):*(?:\s|$)", re.I)
 
 
 def may_hold_byline_or_date(text: str, lang: str | None) -> bool:
     """Cheap pre-check for parse_byline / find_date: a byline word among the first three words, or a date-like
-    number. False means neither can find anything (one regex search instead of both)."""
-    return _byline_or_date_hint(lang or "en").search(text) is not None
+    number. False means neither can find anything. Two searches, not one alternation: the byline words are
+    only tried at the line start (match), and the date hint scans for digits without case folding."""
+    return _DATE_HINT.search(text) is not None or _byline_hint(lang or "en").match(text) is not None
 
 
 @lru_cache(maxsize=32)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..knowledge import FAST_SPLIT_CHARS, punctuation_to_spaces, split_words
 from .classify import is_credit
 from .lines import Line
 
@@ -33,8 +34,16 @@ def _title_like(line: Line) -> bool:
     )
 
 
+def _words(text: str) -> list[str]:
+    """`_WORD.findall(text.lower())`, by str.split where the text allows (knowledge.split_words)."""
+    lowered = text.lower()
+    if len(lowered) >= FAST_SPLIT_CHARS and (words := split_words(punctuation_to_spaces(lowered))) is not None:
+        return words
+    return _WORD.findall(lowered)
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4}
+    return {w for w in _words(text) if len(w) >= 4}
 
 
 def find_title(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -100,7 +109,9 @@ def _title_score(line: Line, distance: int, body_words: set[str]) -> float | Non
             return None
     elif line.label:
         return None
-    if not _title_like(line) or line.words < 2 or is_credit(line) or _CREDIT_INSIDE.search(line.text):
+    text = line.text  # every _CREDIT_INSIDE match holds ':' or '©': the `in` checks spare most lines its search
+    if not _title_like(line) or line.words < 2 or is_credit(line) or (
+            (":" in text or "©" in text) and _CREDIT_INSIDE.search(text)):
         return None
     words = _content_words(line.text)
     overlap = len(words & body_words) / (len(words) + 1) if words else 0.0
@@ -119,7 +130,7 @@ KICKER_PREFIX_MAX_WORDS = 6
 
 
 def _words_key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(_words(text))
 
 
 def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | None]:
