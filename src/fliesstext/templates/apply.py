@@ -34,7 +34,8 @@ def filter_body(body: BodyResult, template: HostTemplate) -> BodyResult:
 def article_texts(article: Article) -> list[str]:
     """Every line/block of the page the article knows about: what a template is learned from."""
     texts = [block.text for block in article.body]
-    texts.extend(r.text for r in article.removed)
+    for removed in article.removed:  # a removed entry may hold several lines (a menu): learn them one by one
+        texts.extend(removed.text.split("\n"))
     for value in (article.title, article.kicker, article.teaser):
         if value:
             texts.append(value)

@@ -295,20 +295,34 @@ def _is_teaser(lines: Sequence[Line], first: int, end: int) -> bool:
 
 
 def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ...]]:
+    """Kept lines -> typed blocks; dropped lines -> Removed, consecutive lines with the same kind and reason
+    merged into one entry (a menu is one removed block, as in HTML mode)."""
     blocks: list[Block] = []
     removed: list[Removed] = []
-    add_removed = removed.append
+    run: list[str] = []
+    run_key: tuple[str, str, int | None] | None = None
     for line in lines:
         label = line.label
         if label == "removed":
             if line.text:
-                add_removed(Removed(line.kind or "other", line.text, line.reason, line.pages))
-        elif label == "paragraph":
+                key = (line.kind or "other", line.reason, line.pages)
+                if (key != run_key or line.pages is not None) and run:  # template lines stay one per entry
+                    removed.append(Removed(run_key[0], "\n".join(run), run_key[1], run_key[2]))  # type: ignore[index]
+                    run = []
+                run_key = key
+                run.append(line.text)
+            continue
+        if run:
+            removed.append(Removed(run_key[0], "\n".join(run), run_key[1], run_key[2]))  # type: ignore[index]
+            run, run_key = [], None
+        if label == "paragraph":
             blocks.append(Block("paragraph", line.text))
         elif label == "heading":
             blocks.append(Block("heading", line.text, level=2))
         elif label == "list_item":
             blocks.append(Block("list_item", line.text, depth=1, ordered=bool(line.bullet and line.bullet[0].isdigit())))
+    if run:
+        removed.append(Removed(run_key[0], "\n".join(run), run_key[1], run_key[2]))  # type: ignore[index]
     return tuple(blocks), tuple(removed)
 
 
