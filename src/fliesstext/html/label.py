@@ -17,14 +17,13 @@ token set (siblings share their ancestors' tokens), bounded so that memory canno
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from .. import knowledge
+from ..knowledge import load_json
 
 OTHER = "other"
 _STRUCTURAL = frozenset({"navigation", "footer", "header"})
@@ -53,7 +52,7 @@ _STRIP = " \t\n:;,.!?·•|/\\-–—>»«()[]{}*\"'“”„‘’"
 
 
 def _load(name: str) -> dict[str, Any]:
-    return dict(json.loads(resources.files(knowledge).joinpath(name).read_text(encoding="utf-8")))
+    return dict(load_json(name))
 
 
 @lru_cache(maxsize=1)

@@ -5,12 +5,11 @@ no boilerplate context); the selector finds the container that holds most of tha
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..knowledge import load_json
 from .segment import (
     F_ASIDE,
     F_CAPTION,
@@ -45,9 +44,8 @@ class Knowledge:
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    base = resources.files("fliesstext.knowledge")
-    tokens = json.loads(base.joinpath("html_tokens.json").read_text(encoding="utf-8"))
-    thresholds = json.loads(base.joinpath("html_thresholds.json").read_text(encoding="utf-8"))
+    tokens = load_json("html_tokens.json")
+    thresholds = load_json("html_thresholds.json")
     presets = {k: v for k, v in thresholds.items() if not k.startswith("_")}
     return Knowledge(dict(tokens["negative"]), frozenset(tokens["positive"]), presets)
 

@@ -19,14 +19,15 @@ from importlib import resources
 from typing import Any
 
 
-def _load(name: str) -> Any:
+def load_json(name: str) -> Any:
+    """A knowledge data file (path relative to this package), parsed. Callers cache what they build from it."""
     return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def removed_kinds() -> dict[str, str]:
     """The documented vocabulary of `removed[].kind`, kind -> description."""
-    return dict(_load("removed_kinds.json"))
+    return dict(load_json("removed_kinds.json"))
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,7 @@ def phrases(lang: str) -> dict[str, tuple[str, ...]]:
     """Boilerplate phrases for one language, kind -> phrases (empty dict for an unknown language)."""
     if lang not in phrase_languages():
         return {}
-    data = _load(f"phrases/{lang}.json")
+    data = load_json(f"phrases/{lang}.json")
     return {kind: tuple(values) for kind, values in data.items() if not kind.startswith("_")}
 
 
@@ -49,7 +50,7 @@ def language_list(lang: str, key: str) -> frozenset[str]:
     """A word list kept beside the phrases, e.g. `_one_letter_words` (lower case; empty if unknown)."""
     if lang not in phrase_languages():
         return frozenset()
-    return frozenset(_load(f"phrases/{lang}.json").get(key, ()))
+    return frozenset(load_json(f"phrases/{lang}.json").get(key, ()))
 
 
 _TOKEN = re.compile(r"\w+|©")
@@ -191,7 +192,7 @@ def language_tuple(lang: str, key: str) -> tuple[str, ...]:
     """An ordered word list kept beside the phrases, e.g. `_months` (12 entries, '|'-separated variants)."""
     if lang not in phrase_languages():
         return ()
-    return tuple(_load(f"phrases/{lang}.json").get(key, ()))
+    return tuple(load_json(f"phrases/{lang}.json").get(key, ()))
 
 
 @lru_cache(maxsize=1)

@@ -1,17 +1,17 @@
 """Lazy loaders for the meta_*.json knowledge files (parsed once per process, immutable afterwards)."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ..knowledge import load_json
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("fliesstext.knowledge").joinpath(name).read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+    """A meta_*.json file without its `_about`-style comment keys."""
+    return {k: v for k, v in load_json(name).items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True, slots=True)
