@@ -129,7 +129,8 @@ def _write_all(records: Iterator[dict[str, Any]], formatter: Formatter, out: IO[
 @batch_options
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, mode: str, url: str | None, favor: str,
             quiet: bool, templates_dir: str | None, no_learn: bool, **batch: Any) -> None:
-    """Extract articles from INPUT files, directories (*.html, *.htm, *.txt, *.html.gz) or - (stdin).
+    """Extract articles from INPUT files, directories (*.html, *.htm, *.txt, *.html.gz), http(s) URLs or -
+    (stdin).
 
     Corpus inputs (.warc, .warc.gz, .jsonl, .jsonl.gz, .parquet, --urls FILE) and --format parquet run on a
     pool of worker processes (see --workers, --resume, --shard-size)."""

@@ -92,3 +92,26 @@ def test_eval_scores_predictions_field_by_field(tmp_path):
     assert "0.75" in json.dumps(scores)  # body P = R = F1 = 3/4
     result = run("eval", str(pred), str(tmp_path / "missing.jsonl"))
     assert result.exit_code == 2 and "missing.jsonl" in result.stderr
+
+
+def test_url_argument_is_fetched_from_a_local_server():
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(EXAMPLES)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        ok = run("extract", f"{base}/harbour-ferry.html")
+        record = json.loads(ok.stdout)
+        assert ok.exit_code == 0 and record["host"] == "127.0.0.1" and record["body"]
+        missing = run("extract", f"{base}/nothere.html", "-f", "jsonl")
+        failure = json.loads(missing.stdout)
+        assert missing.exit_code == 1 and failure["stage"] == "ingest" and "404" in failure["message"]
+    finally:
+        server.shutdown()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -26,7 +27,7 @@ def expand_inputs(inputs: tuple[str, ...] | list[str]) -> list[str]:
     """Paths in the order given; directories become their page files, sorted. Raises InputError if missing."""
     out: list[str] = []
     for item in inputs:
-        if item == "-":
+        if item == "-" or is_url(item):
             out.append(item)
             continue
         path = Path(item)
@@ -39,8 +40,25 @@ def expand_inputs(inputs: tuple[str, ...] | list[str]) -> list[str]:
     return out
 
 
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
+def fetch_page(item: str, mode: str = "auto") -> Page:
+    """One page from an http(s) URL given on the command line (the --urls fetcher: timeouts, retries, size cap,
+    robots.txt). A failed fetch raises InputError, which the caller turns into a failure record."""
+    from .urls import fetch_urls
+
+    fetched = next(fetch_urls([item]))
+    if isinstance(fetched, Failure):
+        raise InputError(f"cannot fetch {item}: {fetched.message}")
+    return fetched if mode == "auto" else replace(fetched, mode=mode)  # type: ignore[arg-type]
+
+
 def read_page(item: str, url: str | None = None, mode: str = "auto") -> Page:
-    """Read one input path (or `-`) into a Page of bytes; raises InputError if it cannot be read."""
+    """Read one input path, URL (or `-`) into a Page of bytes; raises InputError if it cannot be read."""
+    if is_url(item):
+        return fetch_page(item, mode)
     try:
         if item == "-":
             data = sys.stdin.buffer.read()

@@ -134,8 +134,14 @@ def _site_cut(text: str, sites: Sites, rules: TitleRules) -> str | None:
     return None
 
 
-def _variants(text: str, weight: float, sites: Sites, rules: TitleRules) -> list[tuple[str, float, str]]:
-    """(text, weight, kicker) proposals of one source."""
+def _variants(text: str, weight: float, sites: Sites, rules: TitleRules,
+              visible: bool = False) -> list[tuple[str, float, str]]:
+    """(text, weight, kicker) proposals of one source.
+
+    A suffix after a separator that is not recognised as a site name may still be one ("… - Güncel haberler"),
+    so <title>/og:title/JSON-LD also propose the text without it; the visible headline does not: its second
+    span ("Künstliche Intelligenz in der Schule – „Sie werden …“") belongs to it.
+    """
     out: list[tuple[str, float, str]] = []
     base = _site_cut(text, sites, rules)
     if base is not None:
@@ -144,7 +150,7 @@ def _variants(text: str, weight: float, sites: Sites, rules: TitleRules) -> list
     else:
         base = text
         out.append((text, weight, ""))
-        for start, end in _cuts(text, rules):
+        for start, end in [] if visible else _cuts(text, rules):
             if text[start:end].strip() and text[start:end].startswith(" ") and len(text[end:].split()) <= rules.max_site_words:
                 out.append((text[:start].strip(), weight * rules.unrecognised_cut, ""))
     for sep in rules.kicker_separators:
@@ -230,7 +236,7 @@ def _tally(sources: list[tuple[str, str]], sites: Sites, rules: TitleRules,
         weight = rules.source_weights[source]
         best: dict[str, tuple[float, str, str]] = {}
         if (source, text) not in memo:
-            memo[(source, text)] = _variants(text, weight, sites, rules)
+            memo[(source, text)] = _variants(text, weight, sites, rules, visible=source == "h1")
         for variant, w, kicker in memo[(source, text)]:
             key = fold(variant) if not _PUNCT_ONLY.match(variant) else ""
             if key and (key not in best or w > best[key][0]):
