@@ -12,6 +12,7 @@ from fliesstext.ingest.warc import _read_payload
 from fliesstext.model import Article, Block, Failure, Removed
 from fliesstext.run import encode
 from fliesstext.templates import TemplateStore, template_key
+from fliesstext.templates import store as store_module
 
 
 def _plain(record: dict) -> bytes:
@@ -72,6 +73,14 @@ def test_template_keys_and_memo():
         store.observe("h.example", ["Menü", f"Artikel {n} " * 30], 100, f"http://h.example/{n}")
     template = store.template("h.example")
     assert template is not None and template.pages_for("menü") == 3 and template.pages_for("Anderes") is None
-    assert store._memo  # pages_for remembered the keys ...
-    store.observe("h.example", ["Menü"], 100, "http://h.example/9")
-    assert not store._memo and store.template("h.example").pages_for("MENÜ") == 4  # ... and observe used them
+    assert store._memo["Menü"] == "menü"  # keys are remembered across pages (a host's chrome repeats) ...
+    store.observe("h.example", ["Menü", " "], 100, "http://h.example/9")
+    assert store.template("h.example").pages_for("MENÜ") == 4 and "" not in store._hosts["h.example"].counts
+    monkey = store_module.MAX_MEMO
+    try:
+        store_module.MAX_MEMO = 5
+        store.observe("h.example", [f"Zeile {i}" for i in range(8)], 100, "http://h.example/10")
+        store.observe("h.example", ["Menü"], 100, "http://h.example/11")
+        assert len(store._memo) <= 8  # ... within a bound
+    finally:
+        store_module.MAX_MEMO = monkey

@@ -10,7 +10,7 @@ from .devset import BENCH, records, score
 def test_devset_accuracy() -> None:
     scores = score(records())
     assert scores.title >= 0.82, scores  # see devset.py: expected titles keep the kicker on some publishers
-    assert scores.title_lenient >= 0.89, scores
-    assert scores.authors >= 0.92, scores
+    assert scores.title_lenient >= 0.92, scores
+    assert scores.authors >= 0.94, scores
     assert scores.date >= 0.99, scores
     assert scores.lang >= 0.98, scores

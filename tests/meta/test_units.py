@@ -35,6 +35,13 @@ def test_split_names() -> None:
     assert split_names("Mathias Hagen / Journalist", rules) == ["Mathias Hagen"]
     assert split_names("By Dolores Chang For Dailymail.Com", rules) == ["Dolores Chang"]
     assert split_names("https://www.facebook.com/faz", rules) == []
+    assert split_names("Mac & i", rules) == ["Mac & i"]  # a one-letter part: no split
+
+
+def test_dublin_core_creator_is_family_first() -> None:
+    html = """<html lang="en"><head><title>Remote storage</title><meta name="DC.Creator" content="Kooman, F.">
+    <meta name="DC.Creator" content="Jong, Michiel de"></head><body><h1>Remote storage</h1></body></html>"""
+    assert meta_of(html).authors == ("F. Kooman", "Michiel de Jong")
 
 
 HEAD = """<html lang="de"><head><title>Streit um Kohle: Die Zeche bleibt zu | Beispiel.de</title>
@@ -118,3 +125,48 @@ def test_kicker_prefix_needs_a_separator() -> None:
       </body></html>"""
     meta = meta_of(html)
     assert (meta.kicker, meta.title) == ("Berlin", "Berlin-Marathon: Sebastian Hendel im Porträt")
+
+
+def test_headline_keeps_its_second_span() -> None:
+    """A suffix that is no site name is cut from <title>/JSON-LD proposals, never from the visible headline."""
+    html = """<html lang="de"><head><title>Schule heute - Kinder lernen schneller</title>
+    <meta property="og:title" content="Digitales Lernen: Schule heute – „Kinder lernen schneller“">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Schule heute - Kinder lernen schneller"}
+    </script></head><body>
+    <h1><span class="kicker">Digitales Lernen</span> <span>Schule heute – „Kinder lernen schneller“</span></h1>
+    <p>Erster Absatz des Artikels, lang genug, um ein Absatz zu sein.</p></body></html>"""
+    meta = meta_of(html)
+    assert meta.title == "Schule heute – „Kinder lernen schneller“"
+    assert meta.kicker == "Digitales Lernen"
+
+
+def test_section_heading_loses_to_the_title_tag() -> None:
+    """An <h1> that no other source names and that shares no words with them is a section heading."""
+    html = """<html lang="en"><head><title>Babies Who Eat Peanuts Early May Avoid Allergy</title></head><body>
+    <h1>Allergies Health Center</h1><div><p>Babies who eat peanuts early may avoid an allergy, a study says.</p>
+    </div></body></html>"""
+    assert meta_of(html, "https://www.example.com/allergies/news/peanuts").title == (
+        "Babies Who Eat Peanuts Early May Avoid Allergy")
+    html = """<html lang="de"><head><title>Beispiel - Nachrichten</title></head><body>
+    <h1>Bundestag beschließt das neue Klimagesetz nach langer Debatte</h1><p>Erster Absatz.</p></body></html>"""
+    assert meta_of(html).title == "Bundestag beschließt das neue Klimagesetz nach langer Debatte"  # generic <title>
+
+
+def test_editor_line_and_desk_byline() -> None:
+    rules = byline_rules()
+    assert split_names("(责编：牛镛、岳弘彬)", rules) == ["牛镛", "岳弘彬"]
+    html = """<html lang="zh"><head><title>新闻标题</title></head><body><h1>新闻标题</h1><p>正文第一段。</p>
+    <div class="edit cf">(责编：牛镛、岳弘彬)</div></body></html>"""
+    assert meta_of(html, "http://world.example.cn/n1/2024/0424/c1002-40222222.html").authors == ("牛镛", "岳弘彬")
+    body = "".join(f"<p>Absatz {i} des Artikels, lang genug, um ein Absatz zu sein.</p>" for i in range(5))
+    html = f"""<html lang="de"><head><title>Eine Meldung</title></head><body><div id="main"><div class="entry">
+    <h1>Eine Meldung</h1>{body}<p><em>IN-Redaktion</em></p></div></div></body></html>"""
+    assert meta_of(html).authors == ("IN-Redaktion",)
+
+
+def test_logo_h1_leaves_the_headline_to_an_h2() -> None:
+    html = """<html lang="en"><head><title>Get your Code Covered | Code | Nicolas Muster</title></head><body>
+    <header><h1><a href="/">Hi, I'm <strong>Nicolas.</strong></a></h1></header><article>
+    <h2><a href="/code/2013/get-your-code-covered/">Get your Code Covered</a></h2><p>So finally you test.</p>
+    </article></body></html>"""
+    assert meta_of(html, "https://nicolas.example.net/code/2013/get-your-code-covered/").title == "Get your Code Covered"

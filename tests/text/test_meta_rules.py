@@ -123,12 +123,13 @@ def test_question_headline_at_the_region_start() -> None:
 
 
 def test_kicker_colon_restored_from_breadcrumb() -> None:
-    """'Kicker Headline' rendered without the colon; the breadcrumb shows 'Kicker: Headline'."""
+    """'Kicker Headline' rendered without the colon; the breadcrumb shows 'Kicker: Headline': two elements,
+    so the title is the headline alone and the kicker separate."""
     art = _extract(["Startseite", "Inland", "Brückensanierung: Stadtrat gibt grünes Licht"] + MENU + [
         "Brückensanierung Stadtrat gibt grünes Licht",
         "27.07.2023, 18:16 Uhr",
     ] + BODY_DE)
-    assert art.title == "Brückensanierung: Stadtrat gibt grünes Licht"
+    assert art.title == "Stadtrat gibt grünes Licht"
     assert art.kicker == "Brückensanierung"
 
 
@@ -160,3 +161,49 @@ def test_names_below_a_lone_byline_word() -> None:
         "Stadtrat gibt grünes Licht für die Sanierung der Brücke", "Von", "Jasper Riemann", "Barbara Schneider",
     ] + BODY_DE)
     assert art.authors == ("Jasper Riemann", "Barbara Schneider")
+
+
+def test_headline_sits_above_its_byline_and_date() -> None:
+    """A related-links list above the header: the headline is the candidate right above the date line."""
+    related = ["Mayor opens the new harbour promenade after two years of work", "Storm damages roofs in the old town",
+               "School board approves the budget for the coming year"]
+    title = "Council approves repair of the old river bridge"
+    art = _extract(MENU + related + [title, "Jul 27, 2023", "Photo of the bridge at dusk. AFP"] + BODY_EN)
+    assert art.title == title
+    assert art.date_published is not None and art.date_published.value == "2023-07-27"
+    assert "Photo of the bridge at dusk. AFP" not in art.text  # a caption ending in its credit
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kyle Wiggers 7 hours", ("Kyle Wiggers",)),
+        ("Jane Doe 2 minutes read", ("Jane Doe",)),
+        ("Thabo Mokone Parliamentary editor", ("Thabo Mokone",)),
+        ("AFP", ("AFP",)),
+        ("Samsung Galaxy S24 Ultra", ()),
+    ],
+)
+def test_bare_names_with_noise(text: str, names: tuple[str, ...]) -> None:
+    assert bare_names(text, "en") == names
+
+
+def test_lead_before_von_must_be_short() -> None:
+    """'Rückbau von Atomkraftwerk Kühltürme ... gesprengt' is a headline, not a byline with a lead."""
+    assert parse_byline("Rückbau von Atomkraftwerk Kühltürme von AKW Gundremmingen gesprengt", "de") is None
+    assert parse_byline("Ein Kommentar von Anna Beispiel und Bo Muster", "de") == ("Anna Beispiel", "Bo Muster")
+
+
+def test_names_after_the_date_and_names_below_a_byline_word() -> None:
+    art = _extract(MENU + ["Brücke wird saniert", "28. April 2024, 14:26 Uhr / Anna Beispiel"] + BODY_DE)
+    assert art.authors == ("Anna Beispiel",)
+    art = _extract(MENU + ["Council approves repair of the old river bridge", "By", "Jane Doe0,", "Bo Muster &", "…",
+                           "Ann Other", "Jul 27, 2023"] + BODY_EN)
+    assert art.authors == ("Jane Doe", "Bo Muster", "Ann Other")
+
+
+def test_labelled_date_after_the_text_beats_a_caption_date() -> None:
+    caption = "Bauarbeiter an der alten Brücke über den Fluss, 24. April 2023"
+    art = _extract(MENU + ["Stadtrat beschließt Sanierung der alten Brücke", caption] + BODY_DE + [
+        "Datum 28.04.2023", "Themenseiten Brücken, Verkehr"])
+    assert art.date_published is not None and art.date_published.value == "2023-04-28"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from ..knowledge import load_json
 from .segment import (
@@ -33,6 +34,7 @@ CREDIT_TAIL = re.compile(
     r"(?:^|(?<=[\s(\[|/·]))((?:fotos?|photos?|bild|bilder|image|credit|quelle|source|foto/grafik)\s*:.*|©.*)$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = frozenset(".!?:;\"'”“»«)…。！？」")
+_MASS_KINDS = frozenset(("paragraph", "quote", "list_item"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,35 +82,39 @@ def is_sentence_like(text: str) -> bool:
 
 def text_units(text: str) -> int:
     """Length in Latin-character equivalents: a CJK character carries about a word, so it counts 3."""
-    if text.isascii():
+    if text.isascii() or _CJK.search(text) is None:  # most non-ASCII text has no CJK: a scan without a list
         return len(text)
     return len(text) + 2 * len(_CJK.findall(text))
 
 
 def raw_mass(block: RawBlock, th: dict[str, float]) -> float:
     """Text mass from the block alone (length, links, punctuation), before any context is read."""
-    if block.kind not in ("paragraph", "quote", "list_item"):
+    kind = block.kind
+    if kind not in _MASS_KINDS:
         return 0.0
-    length = text_units(block.text)
-    if length < th["mass_min_chars"] or block.link_density > th["mass_max_link_density"]:
+    text = block.text
+    length = text_units(text)
+    density = block.link_chars / max(1, len(text))  # block.link_density, without the property call
+    if length < th["mass_min_chars"] or density > th["mass_max_link_density"]:
         return 0.0
-    weight = 1.0 if is_sentence_like(block.text) else 0.5
-    if block.kind == "list_item":
+    weight = 1.0 if is_sentence_like(text) else 0.5
+    if kind == "list_item":
         weight *= 0.5
-    return length * (1.0 - block.link_density) * weight
+    return length * (1.0 - density) * weight
 
 
 def accumulate(seg: Segmentation, masses: list[float]) -> list[float]:
     """Per element, the sum of the masses of the blocks inside it."""
-    elements = seg.elements
-    acc = [0.0] * len(elements)
-    for block, mass in zip(seg.blocks, masses, strict=True):
+    size = len(seg.elements)
+    acc = [0.0] * size
+    for owner, mass in zip(seg.owners, masses, strict=True):
         if mass > 0:
-            acc[block.owner] += mass
-    for index in range(len(elements) - 1, 0, -1):  # a parent comes before its children: fold bottom-up
-        value = acc[index]
-        if value:
-            acc[elements[index].parent] += value
+            acc[owner] += mass
+    parents = seg.parents
+    # a parent comes before its children: fold bottom-up. reversed(acc) reads the list as it changes, so compress
+    # skips (in C) the elements that hold nothing by the time the fold reaches them
+    for index in compress(range(size - 1, 0, -1), reversed(acc)):
+        acc[parents[index]] += acc[index]
     return acc
 
 
@@ -124,8 +130,10 @@ def disabled_tokens(seg: Segmentation, raw: list[float], bulk: list[float], kb: 
     negative = kb.negative
     token_mass: dict[str, float] = {}
     counted_until: dict[str, int] = {}
-    for index, element in enumerate(seg.elements):
-        if bulk[index] <= 0 or not element.raw:
+    elements = seg.elements
+    for index in [i for i, mass in enumerate(bulk) if mass > 0]:  # the few elements around running text
+        element = elements[index]
+        if not element.raw:
             continue
         for token in element.tokens:
             if token in negative and index >= counted_until.get(token, -1):

@@ -51,7 +51,7 @@ _TAG_FLAGS = {
     "header": F_HEADER, "footer": F_FOOTER, "form": F_FORM, "blockquote": F_QUOTE, "ul": F_LIST, "ol": F_LIST,
     "label": F_LABEL, "time": F_TIME, "address": F_ADDRESS, "caption": F_CAPTION,
 }
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # an empty match: "-" goes in without a group template or callback
 _PUNCT = str.maketrans({c: " " for c in "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "})
 _NO_TOKENS: frozenset[str] = frozenset()
 
@@ -63,7 +63,7 @@ def class_tokens(value: str) -> tuple[str, ...]:
     'articlebody'), lower-cased.
     """
     if not value.islower():
-        value = _CAMEL.sub(_camel_split, value)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
+        value = _CAMEL.sub("-", value)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
     out: list[str] = []
     for word in value.lower().split():
         if word.isalnum():
@@ -74,10 +74,6 @@ def class_tokens(value: str) -> tuple[str, ...]:
         if len(pieces) > 1:
             out.append("".join(pieces))
     return tuple(out)
-
-
-def _camel_split(match: re.Match[str]) -> str:
-    return f"{match[1]}-{match[2]}"  # a function: re's template expansion (r"\1-\2") costs twice as much
 
 
 @dataclass(slots=True)
@@ -145,6 +141,22 @@ class Segmentation:
     elements: list[Element]
     images: list[RawImage]
     _paths: dict[int, list[int]] = field(default_factory=dict)
+    _parents: list[int] | None = None
+    _owners: list[int] | None = None
+
+    @property
+    def parents(self) -> list[int]:
+        """Per element, its parent's index (-1 for the root): the folds read it for every element."""
+        if self._parents is None:
+            self._parents = [element.parent for element in self.elements]
+        return self._parents
+
+    @property
+    def owners(self) -> list[int]:
+        """Per block, its owner element (blocks and elements are fixed once the walk is done)."""
+        if self._owners is None:
+            self._owners = [block.owner for block in self.blocks]
+        return self._owners
 
     def path(self, index: int) -> list[int]:
         """ancestors(index), memoised: the scorer reads the same paths many times."""
@@ -164,7 +176,14 @@ class Segmentation:
 
 
 class _Walker:
-    """State of one walk. Text pieces accumulate in `parts` until a block-level boundary flushes them."""
+    """State of one walk. Text pieces accumulate in `parts` until a block-level boundary flushes them.
+
+    segment() handles text nodes and plain elements inline (most of a page's nodes) and calls the methods
+    here for block boundaries and special tags; `parts` is cleared in place, never rebound, so the loop's
+    alias of it stays valid."""
+
+    __slots__ = ("base_url", "elements", "blocks", "images", "parts", "link_chars", "block_flags", "owner", "owners",
+                 "list_stack", "list_owners", "li_owner", "quote_depth", "brs", "token_cache")
 
     def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
@@ -184,33 +203,19 @@ class _Walker:
         self.token_cache: dict[str, tuple[str, ...]] = {}
 
     # -- text ---------------------------------------------------------------------------------------------
-    def add_text(self, text: str, flags: int) -> None:
-        if text.isspace():
-            if self.parts:
-                self.parts.append(" ")
-            return
-        self.brs = 0
-        if not self.parts:
-            self.block_flags = flags
-        else:
-            self.block_flags &= flags
-        self.parts.append(text)
-        if flags & F_LINK:
-            self.link_chars += len(text.strip())
-
     def flush(self) -> None:
         self.brs = 0
-        if not self.parts:
+        parts = self.parts
+        if not parts:
             return
-        text = " ".join("".join(self.parts).split())
-        self.parts = []
+        text = " ".join("".join(parts).split())
+        parts.clear()
         link_chars = self.link_chars
         self.link_chars = 0
         if not text:
             return
         owner = self.owner
-        el = self.elements[owner]
-        tag = el.tag
+        tag = self.elements[owner].tag
         kind, level, depth, ordered = "paragraph", None, None, None
         if tag in _HEADINGS:
             kind, level = "heading", _HEADINGS[tag]
@@ -223,29 +228,12 @@ class _Walker:
         self.blocks.append(block)
 
     # -- elements -----------------------------------------------------------------------------------------
-    def enter(self, node: LexborNode, tag: str, parent: int, depth: int, flags: int) -> tuple[int, bool]:
-        """Record the element; return (element index, descend?); index -1 for a hidden element."""
-        attrs = node.attributes
-        raw = ""
-        if attrs:  # a fifth of the elements have none: no look-ups
-            if ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
-                flags |= F_HIDDEN
-            raw = attrs.get("class") or ""
-            ident = attrs.get("id")
-            if ident:
-                raw = f"{raw} {ident}"
-        own = _TAG_FLAGS.get(tag, 0)
-        elements = self.elements
-        index = len(elements)
-        elements.append(Element(tag, parent, depth, raw, flags | own, 0, self.token_cache))
-        if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and self.li_owner >= 0):
-            if self.parts or self.brs:
-                self.flush()
-            self.owners.append(self.owner)
-            self.owner = index
-        if tag in _SPECIAL:
-            return index, self.special(node, tag, attrs, index, flags | own)
-        return index, True
+    def open_block(self, index: int) -> None:
+        """A block-level element starts: the running text ends, and the element owns the text that follows."""
+        if self.parts or self.brs:
+            self.flush()
+        self.owners.append(self.owner)
+        self.owner = index
 
     def special(self, node: LexborNode, tag: str, attrs: Any, index: int, flags: int) -> bool:
         """Tags with their own handling; returns whether the walk descends into the element."""
@@ -278,12 +266,9 @@ class _Walker:
             return True
         return False
 
-    def leave(self, index: int) -> None:
-        el = self.elements[index]
-        el.end = len(self.elements)
+    def close_block(self, index: int, el: Element) -> None:
+        """A block-level element ends (its `end` is already set)."""
         tag = el.tag
-        if tag not in _BLOCK_TAGS:
-            return
         if tag in _INSIDE_LI and 0 <= self.li_owner < index:
             self.parts.append(" ")
             return  # <li><p>a</p><p>b</p></li>: one list item
@@ -377,15 +362,17 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
     """Walk the tree under `root` once, in document order, and cut it into candidate blocks.
 
     Inline formatting tags (span, b, em, ...) are transparent: no record, no attribute read; that keeps the
-    per-node Python work small (the walk is most of the extractor's time).
+    per-node Python work small (the walk is most of the extractor's time). Text nodes and the element
+    bookkeeping are inline here, not method calls: that is half of the walk's time.
     """
     walker = _Walker(base_url)
-    walker.elements.append(Element(root.tag or "body", -1, 0, "", 0))
-    walker.owner = 0
     elements = walker.elements
-    add_text, enter, leave = walker.add_text, walker.enter, walker.leave
-    stack: list[tuple[LexborNode, int, bool]] = [(root, 0, False)]
-    parent = 0
+    elements.append(Element(root.tag or "body", -1, 0, "", 0))
+    walker.owner = 0
+    parts, cache = walker.parts, walker.token_cache
+    open_block, close_block, special = walker.open_block, walker.close_block, walker.special
+    stack: list[tuple[LexborNode, int, bool, int]] = [(root, 0, False, 0)]  # node, element (or parent), recorded, flags
+    parent, inherited = 0, 0  # the innermost recorded element and its flags
     node = root.child
     while node is not None:
         tag = node.tag
@@ -393,31 +380,58 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
             text = node.text_content
             if text:
                 if not text.isspace():
-                    add_text(text, elements[parent].flags)
-                elif walker.parts:
-                    walker.parts.append(" ")
+                    walker.brs = 0
+                    if parts:
+                        walker.block_flags &= inherited
+                    else:
+                        walker.block_flags = inherited
+                    parts.append(text)
+                    if inherited & F_LINK:
+                        walker.link_chars += len(text.strip())
+                elif parts:
+                    parts.append(" ")
         elif tag in _TRANSPARENT:
             child = node.child
             if child is not None:
-                stack.append((node, parent, False))
+                stack.append((node, parent, False, inherited))
                 node = child
                 continue
         elif tag and tag[0] != "-" and tag not in _SKIP_TAGS:
-            index, descend = enter(node, tag, parent, len(stack), elements[parent].flags)
-            child = node.child if descend else None
+            flags = inherited | _TAG_FLAGS.get(tag, 0)
+            attrs = node.attributes
+            raw = ""
+            if attrs:  # a fifth of the elements have none: no look-ups
+                if ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
+                    flags |= F_HIDDEN
+                raw = attrs.get("class") or ""
+                ident = attrs.get("id")
+                if ident:
+                    raw = f"{raw} {ident}"
+            index = len(elements)
+            elements.append(Element(tag, parent, len(stack), raw, flags, 0, cache))
+            if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and walker.li_owner >= 0):
+                open_block(index)
+            child = node.child
+            if tag in _SPECIAL and not special(node, tag, attrs, index, flags):
+                child = None
             if child is not None:
-                stack.append((node, index, True))
-                parent = index
+                stack.append((node, index, True, flags))
+                parent, inherited = index, flags
                 node = child
                 continue
-            if index >= 0:
-                leave(index)
+            element = elements[index]
+            element.end = index + 1
+            if tag in _BLOCK_TAGS:
+                close_block(index, element)
         nxt = node.next
         while nxt is None and len(stack) > 1:
-            done, done_index, recorded = stack.pop()
+            done, done_index, recorded, _ = stack.pop()
             if recorded:
-                leave(done_index)
-            parent = stack[-1][1]
+                element = elements[done_index]
+                element.end = len(elements)
+                if element.tag in _BLOCK_TAGS:
+                    close_block(done_index, element)
+            _, parent, _, inherited = stack[-1]
             nxt = done.next
         node = nxt
     walker.flush()

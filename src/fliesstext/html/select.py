@@ -85,7 +85,9 @@ def judge_inside(seg: Segmentation, block: RawBlock, container: int, kb: Knowled
     token = negative_token(seg, block, container, 64, kb, masses.bulk, floor, masses.disabled)
     if token:
         return f"class/id token '{token}'"
-    if len(block.text) < th["caption_max_chars"] and block.kind != "heading" and CREDIT_TAIL.search(block.text):
+    text = block.text
+    if len(text) < th["caption_max_chars"] and block.kind != "heading" and (":" in text or "©" in text) \
+            and CREDIT_TAIL.search(text):  # the credit needs a colon or ©: skip the regex (slow lookbehind) without
         return "ends with an image credit (caption)"
     limit = th["keep_max_link_density"]
     if block.link_density > limit and block.kind != "table":

@@ -7,7 +7,8 @@ import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-_WS = re.compile(r"\s+")
+# An absolute http(s) URL with a host and no query, fragment, params or whitespace: urljoin returns it as is.
+_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9._~:%+\-=&,!$'()*@][A-Za-z0-9._~:/%+\-=&,!$'()*@]*\Z")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -17,11 +18,12 @@ def clean(value: Any) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    if _INVISIBLE.search(value):
-        value = _INVISIBLE.sub("", value)
-    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-        value = unicodedata.normalize("NFC", value)
-    return _WS.sub(" ", value).strip()
+    if not value.isascii():  # invisible characters and composed forms are never ASCII
+        if _INVISIBLE.search(value):
+            value = _INVISIBLE.sub("", value)
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())  # str.split() and re's \s agree on what whitespace is
 
 
 def node_text(node: Any, separator: str = "") -> str:
@@ -33,14 +35,11 @@ def node_text(node: Any, separator: str = "") -> str:
 
 def fold(text: str) -> str:
     """Comparison key: casefolded, quotes unified, whitespace collapsed."""
-    if _HAS_QUOTE.search(text):
-        text = text.translate(_QUOTES)
-    return _WS.sub(" ", text).strip().casefold()
+    return " ".join(_QUOTE.sub('"', text).split()).casefold()
 
 
 _QUOTE_CHARS = "„“”«»‘’‚‹›'`´「」『』"
-_QUOTES = str.maketrans({c: '"' for c in _QUOTE_CHARS})
-_HAS_QUOTE = re.compile(f"[{_QUOTE_CHARS}]")
+_QUOTE = re.compile(f"[{_QUOTE_CHARS}]")
 
 
 def absolute(url: str | None, base: str | None) -> str | None:
@@ -50,6 +49,8 @@ def absolute(url: str | None, base: str | None) -> str | None:
     if url.startswith("data:"):
         return None
     if base:
+        if _PLAIN_ABSOLUTE.match(url):
+            return url  # what urljoin would return, without its two parses
         try:
             return urljoin(base, url)
         except ValueError:

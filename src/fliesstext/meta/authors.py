@@ -17,7 +17,9 @@ _META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "
               "cxenseparse:author", "twitter:creator:name", "twitter:misc:written by", "articleauthor")
 _BYLINE_CSS = ('[itemprop="author"], [rel="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
                '[class*="Author"], [class*="autor"], [class*="Autor"], address')
-_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s|\s[-–—]\s)\s*")
+_SPLIT = re.compile(r"\s*(?:[,;|•·、]|\s/\s|\s[-–—]\s)\s*")
+_FAMILY_FIRST_KEYS = frozenset({"dc.creator", "dcterms.creator"})
+_FAMILY_GIVEN = re.compile(r"^\s*([^,]+?),\s*([^,]+?)\s*$")
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 _DIGITS = re.compile(r"\d")
 _URLISH = re.compile(r"^(?:https?:|www\.)|@\w+\.\w|\.(?:html?|php|aspx?)\b|/.*/", re.I)
@@ -27,6 +29,8 @@ _MAX_NAME_WORDS = 5
 _MAX_BYLINE_CHARS = 160
 _MAX_BYLINE_NODES = 40
 _SKIP_BYLINE_CLASS = ("bio", "avatar", "image", "img", "photo", "social", "follow", "box", "comment")
+_EDITOR_CSS = 'div[class*="edit"]'  # "<div class="edit">(责编：牛镛、岳弘彬)</div>"
+_MAX_EDITOR_NODES = 5
 _BOLD_PARAGRAPHS = 4  # paragraphs looked at, at each end of the article
 _MAX_BOLD_BYLINE_CHARS = 80
 
@@ -34,6 +38,11 @@ _MAX_BOLD_BYLINE_CHARS = 80
 def _strip_prefix(text: str, rules: BylineRules) -> str:
     match = rules.prefix_pattern.match(text)
     return text[match.end():] if match else text
+
+
+def _unwrap(text: str) -> str:
+    """A byline printed in parentheses, "(责编：牛镛、岳弘彬)", without them."""
+    return text[1:-1].strip() if text[:1] in "(（" and text[-1:] in ")）" else text
 
 
 def _strip_roles(part: str, rules: BylineRules) -> str:
@@ -57,12 +66,12 @@ def _strip_roles(part: str, rules: BylineRules) -> str:
 
 def split_names(text: str, rules: BylineRules) -> list[str]:
     """'Von A und B, dpa' -> ['A', 'B', 'dpa']; roles, parentheses, URLs and descriptions dropped."""
-    text = _PAREN.sub(" ", clean(text)).strip()
-    text = _strip_prefix(text, rules)
+    text = _strip_prefix(_PAREN.sub(" ", _unwrap(clean(text))).strip(), rules)
     out: list[str] = []
     for chunk in _SPLIT.split(text):
         words = chunk.split()
-        parts, current = [], []
+        parts: list[str] = []
+        current: list[str] = []
         for word in words:
             if word.casefold() in rules.joiners and current:
                 parts.append(" ".join(current))
@@ -71,6 +80,8 @@ def split_names(text: str, rules: BylineRules) -> list[str]:
                 current.append(word)
         if current:
             parts.append(" ".join(current))
+        if len(parts) > 1 and any(len(part) < 2 for part in parts):
+            parts = [chunk]  # "Mac & i": one name with a joiner in it, not two names
         for part in parts:
             name = _strip_roles(_strip_prefix(part.strip(" .:\u00a0"), rules), rules).strip(" ,.:")
             if _is_name(name, rules):
@@ -93,14 +104,25 @@ def _dedupe(found: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def _squeeze(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 def _is_site(name: str, sites: tuple[str, ...]) -> bool:
-    key = "".join(ch for ch in name.casefold() if ch.isalnum())
-    return any(key and (key in s or s in key) for s in ("".join(c for c in x if c.isalnum()) for x in sites) if s)
+    """True when the name and a site name contain one another; sites are squeezed (see _squeeze)."""
+    key = _squeeze(name)
+    return bool(key) and any(key in s or s in key for s in sites)
+
+
+def _is_desk(name: str, rules: BylineRules) -> bool:
+    """A one-word staff byline: "IN-Redaktion"."""
+    head, dash, tail = name.rpartition("-")
+    return bool(dash and head and " " not in name and tail.casefold() in rules.desk_words)
 
 
 def _person_like(name: str, rules: BylineRules) -> bool:
-    """A byline element's name: capitalised words (particles aside), or a known agency."""
-    if name.casefold() in rules.agencies:
+    """A byline element's name: capitalised words (particles aside), a known agency or a staff desk."""
+    if name.casefold() in rules.agencies or _is_desk(name, rules):
         return True
     words = name.split()
     if not 2 <= len(words) <= 4:
@@ -117,9 +139,23 @@ def _from_jsonld(ld: JsonLd, rules: BylineRules) -> list[str]:
     return found
 
 
+def _given_first(value: str, rules: BylineRules) -> str:
+    """Dublin Core writes one creator as "Family, Given": "Jong, Michiel de" -> "Michiel de Jong"."""
+    match = _FAMILY_GIVEN.match(value)
+    if not match:
+        return value
+    family, given = match.groups()
+    if len(family.split()) > 2 or len(given.split()) > 3 or any(
+            w.casefold() in rules.joiners for w in value.split()) or {family.casefold(), given.casefold()} & rules.agencies:
+        return value
+    return f"{given} {family}"
+
+
 def _from_meta(page: ParsedPage, rules: BylineRules) -> list[str]:
     for key in _META_KEYS:
         values = [v for v in page.meta.get(key, []) if v.strip()]
+        if key in _FAMILY_FIRST_KEYS:
+            values = [_given_first(v, rules) for v in values]
         found = [n for v in values for n in split_names(v, rules)]
         if found:
             return found
@@ -192,16 +228,17 @@ def _from_label(scope: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[
 
 def _from_prefixed_paragraph(scope: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
     """A short paragraph that starts with a byline word: "By TPN", "Von Anna Muster"."""
-    for node in scope.css("p")[:_MAX_BYLINE_NODES]:
+    nodes = scope.css("p")[:_MAX_BYLINE_NODES] + scope.css(_EDITOR_CSS)[:_MAX_EDITOR_NODES]
+    for node in nodes:
         raw = node.text(deep=True, separator=" ")
         if len(raw) > 3 * _MAX_BYLINE_CHARS:
             continue
-        text = clean(raw)
+        text = _unwrap(clean(raw))
         if not text or len(text) > _MAX_BYLINE_CHARS or _strip_prefix(text, rules) == text:
             continue
         found = []
         for name in split_names(text, rules):  # "By TPN, in News, Portugal": names up to the first non-name
-            if not name[:1].isupper() or len(name.split()) > 4:
+            if name[:1].islower() or not name[:1].isalpha() or len(name.split()) > 4:
                 break
             found.append(name)
         found = [n for n in found if not _is_site(n, sites)]
@@ -213,9 +250,13 @@ def _from_prefixed_paragraph(scope: Any, rules: BylineRules, sites: tuple[str, .
 def _from_bold_paragraph(page: ParsedPage, heading: Any, rules: BylineRules, sites: tuple[str, ...]) -> list[str]:
     """A byline printed as a paragraph of bold text at the start or end of the article ("<p><b>A/B</b></p>")."""
     scope = _scope(page, heading)
-    if scope is page.tree:
-        return []
+    if scope is page.tree:  # no <article>: the headline's parent when it holds the paragraphs
+        scope = heading.parent if heading is not None else None
+        if scope is None or scope.tag in ("body", "html"):
+            return []
     paragraphs = scope.css("p")
+    if len(paragraphs) < _BOLD_PARAGRAPHS:
+        return []
     for node in paragraphs[:_BOLD_PARAGRAPHS] + paragraphs[-_BOLD_PARAGRAPHS:]:
         bold = node.css_first("strong, b, em")
         text = node_text(node, " ")
@@ -229,7 +270,7 @@ def _from_bold_paragraph(page: ParsedPage, heading: Any, rules: BylineRules, sit
 
 def extract_authors(page: ParsedPage, ld: JsonLd, heading: Any, sites: tuple[str, ...]) -> tuple[str, ...]:
     rules = byline_rules()
-    sites = sites + _publisher_names(page)
+    sites = tuple(s for s in map(_squeeze, sites + _publisher_names(page)) if s)
     found = _from_jsonld(ld, rules)
     if not found or all(_is_site(n, sites) for n in found):
         meta = [n for n in _from_meta(page, rules) if not _is_site(n, sites)]

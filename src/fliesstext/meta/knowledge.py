@@ -25,6 +25,7 @@ class BylineRules:
     agencies: frozenset[str]
     not_names: frozenset[str]
     labels: frozenset[str]
+    desk_words: frozenset[str]  # "IN-Redaktion": a one-word staff byline
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ class TitleRules:
     site_separators: tuple[str, ...]
     kicker_separators: tuple[str, ...]
     max_site_words: int
+    unconfirmed_heading_overlap: float  # share of a heading's words the other sources must hold ...
+    unconfirmed_heading_weight: float  # ... else its vote counts this much
     kicker_classes: tuple[str, ...]
     teaser_classes: tuple[str, ...]
     teaser_pattern: re.Pattern[str]  # any teaser class token
@@ -55,10 +58,10 @@ def byline_rules() -> BylineRules:
     data = _load("meta_bylines.json")
     prefixes = {p for values in data["prefixes"].values() for p in values}
     ordered = tuple(sorted(prefixes, key=len, reverse=True))
-    alternatives = "|".join(re.escape(p) + ("" if p.endswith(":") else r"(?!\w)") for p in ordered)
+    alternatives = "|".join(re.escape(p) + ("" if p.endswith((":", "：")) else r"(?!\w)") for p in ordered)
     return BylineRules(
         prefixes=ordered,
-        prefix_pattern=re.compile(rf"^(?:{alternatives})[\s:\u00a0]*", re.I),
+        prefix_pattern=re.compile(rf"^(?:{alternatives})[\s:：\u00a0]*", re.I),
         roles=frozenset(data["roles"]),
         role_phrases=tuple(r for r in data["roles"] if " " in r),
         role_suffix_words=frozenset(data["role_suffix_words"]),
@@ -66,6 +69,7 @@ def byline_rules() -> BylineRules:
         agencies=frozenset(data["agencies"]),
         not_names=frozenset(data["not_names"]),
         labels=frozenset(data["labels"]),
+        desk_words=frozenset(data["desk_words"]),
     )
 
 
@@ -80,6 +84,8 @@ def title_rules() -> TitleRules:
         site_separators=tuple(data["site_separators"]),
         kicker_separators=tuple(data["kicker_separators"]),
         max_site_words=int(data["max_site_words"]),
+        unconfirmed_heading_overlap=float(data["unconfirmed_heading_overlap"]),
+        unconfirmed_heading_weight=float(data["unconfirmed_heading_weight"]),
         kicker_classes=tuple(data["kicker_classes"]),
         teaser_classes=tuple(data["teaser_classes"]),
         teaser_pattern=re.compile("|".join(re.escape(t) for t in data["teaser_classes"])),

@@ -3,7 +3,9 @@
 Sources: the JSON-LD headline, og:title, the visible <h1> (its kicker span taken apart), <title>. Each
 source proposes its text and shortened variants (site name cut, kicker cut) with lower weights; the text
 with the largest summed weight wins. A suffix that names the site (og:site_name, publisher, host) makes
-the cut variant the source's main proposal.
+the cut variant the source's main proposal. The visible headline is never cut after a dash (its second
+span belongs to it), and votes with less weight when no other source names it and it looks like a section
+heading (see _heading_weight).
 """
 from __future__ import annotations
 
@@ -22,10 +24,12 @@ _PRIORITY = ("h1", "ld", "og", "title")  # ties go to the visible headline first
 _DOMAIN_LIKE = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news|online)\b", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
 _MAX_HEADINGS = 12
 _KICKER_SIBLINGS = 3
 _SIBLING_KICKER_TOKENS = ("kicker", "overline", "topline", "dachzeile", "spitzmarke", "roofline", "eyebrow",
                           "supertitle", "pretitle")
+_MAX_LINKED_HEADING_CHARS = 30
 _PLAIN_H2 = 3  # without a usable <h1>, the first <h2> may be the headline
 _MAX_SITE_NAME_WORDS = 5  # some pages put the headline in twitter:site; that is no site name
 
@@ -191,11 +195,11 @@ def _in_breadcrumb(node: Any) -> bool:
 
 def _headings(nodes_: PageNodes, rules: TitleRules, sites: Sites) -> list[tuple[Any, str, str]]:
     """Visible headline candidates: <h1> outside breadcrumbs, then <h2> built as kicker + headline
-    (any of the first <h2> when the page has no usable <h1>)."""
+    (any of the first <h2> when the page has no usable <h1>: none, or only short links such as a logo)."""
     both = nodes_.headings
     nodes = [n for n in both if n.tag == "h1"][:_MAX_HEADINGS]
     nodes = [n for n in nodes if not _in_breadcrumb(n)]
-    no_h1 = not nodes
+    no_h1 = not any(_standalone(n, node_text(n)) for n in nodes)
     tokens = rules.kicker_classes[:5]
     for index, node in enumerate([n for n in both if n.tag == "h2"][:_MAX_HEADINGS * 3]):
         if no_h1 and index < _PLAIN_H2:
@@ -229,15 +233,13 @@ def _sources(page: ParsedPage, ld: JsonLd) -> Iterable[tuple[str, str]]:
         yield "title", clean(page.title_tag)
 
 
-def _tally(sources: list[tuple[str, str]], sites: Sites, rules: TitleRules,
-           memo: dict[tuple[str, str], list[tuple[str, float, str]]]) -> dict[str, _Vote]:
-    votes: dict[str, _Vote] = {}
+def _tally(sources: list[tuple[str, str]], sites: Sites, rules: TitleRules, votes: dict[str, _Vote],
+           h1_weight: float = 1.0) -> dict[str, _Vote]:
+    """Adds the proposals of sources to votes (in place) and returns it."""
     for source, text in sources:
-        weight = rules.source_weights[source]
+        weight = rules.source_weights[source] * (h1_weight if source == "h1" else 1.0)
         best: dict[str, tuple[float, str, str]] = {}
-        if (source, text) not in memo:
-            memo[(source, text)] = _variants(text, weight, sites, rules, visible=source == "h1")
-        for variant, w, kicker in memo[(source, text)]:
+        for variant, w, kicker in _variants(text, weight, sites, rules, visible=source == "h1"):
             key = fold(variant) if not _PUNCT_ONLY.match(variant) else ""
             if key and (key not in best or w > best[key][0]):
                 best[key] = (w, variant, kicker)
@@ -257,24 +259,27 @@ def _pick_heading(headings: list[tuple[Any, str, str]], keys: set[str]) -> tuple
         if fold(text) in keys or (kicker and fold(f"{kicker}: {text}") in keys):
             return heading
     for heading in headings:
-        if heading[0].css_first("a") is None or len(heading[2]) > 30:
+        if _standalone(heading[0], heading[2]):
             return heading
     return None
+
+
+def _standalone(node: Any, text: str) -> bool:
+    """False for a short linked heading ("<h1><a href=/>Hi, I'm Nicolas.</a></h1>"): a logo or a teaser link."""
+    return node.css_first("a") is None or len(text) > _MAX_LINKED_HEADING_CHARS
 
 
 def extract_title(page: ParsedPage, ld: JsonLd, nodes_: PageNodes) -> TitleResult:
     rules = title_rules()
     sites = Sites.of(site_names(page, ld))
     sources = list(_sources(page, ld))
-    memo: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
-    votes = _tally(sources, sites, rules, memo)
+    votes = _tally(sources, sites, rules, {})
     heading = _pick_heading(_headings(nodes_, rules, sites), set(votes))
     if heading is not None:
         node, h_kicker, h_text = heading
-        sources.append(("h1", h_text))
-        if h_kicker:
-            sources.append(("h1", f"{h_kicker}: {h_text}"))
-        votes = _tally(sources, sites, rules, memo)
+        weight = _heading_weight(heading, votes, sources, sites, rules)
+        visible = [("h1", h_text)] + ([("h1", f"{h_kicker}: {h_text}")] if h_kicker else [])
+        votes = _tally(visible, sites, rules, votes, weight)  # the metadata sources' votes plus the headline's
     else:
         node, h_kicker = None, ""
     if not votes:
@@ -288,6 +293,23 @@ def extract_title(page: ParsedPage, ld: JsonLd, nodes_: PageNodes) -> TitleResul
     if tail and (tail.startswith(":") or any(tail.startswith(sep) for sep in rules.kicker_separators)):
         title = tail.lstrip(" :–—-|\u00a0") or title  # the headline without its kicker
     return TitleResult(title=title, kicker=kicker or None, heading_node=node, site_names=sites.names)
+
+
+def _heading_weight(heading: tuple[Any, str, str], votes: dict[str, _Vote], sources: list[tuple[str, str]],
+                    sites: Sites, rules: TitleRules) -> float:
+    """The weight factor of the visible headline's vote: 1, or less for a heading that no other source names,
+    that shares few words with them and that is shorter than one of them: a section or widget heading
+    ("Allergies Health Center", "Our TV Shows") on a page whose headline is only in <title> or og:title.
+    A generic <title> ("Site - Nachrichten") is shorter than a real headline and leaves its weight alone."""
+    _, kicker, text = heading
+    if fold(text) in votes or (kicker and fold(f"{kicker}: {text}") in votes):
+        return 1.0
+    others = [_site_cut(t, sites, rules) or t for _, t in sources]
+    words = set(_WORD.findall(text.casefold()))
+    if not words or all(len(_WORD.findall(t)) <= len(words) for t in others):
+        return 1.0
+    shared = words & {w for t in others for w in _WORD.findall(t.casefold())}
+    return 1.0 if len(shared) >= rules.unconfirmed_heading_overlap * len(words) else rules.unconfirmed_heading_weight
 
 
 def _sibling_kicker(heading: Any, title: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from ..ingest.base import IngestStats, Item
 from ..model import Failure
 from ..options import DEFAULT_OPTIONS, Options
+from . import templates_io
 from .encode import get_encoder
 from .pool import WorkerPool, default_workers
 from .progress import RunProgress
@@ -48,8 +49,9 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
               templates_dir: str | None = None) -> Stats:
     """Extract every page into `sink`. `pages` may be a callable taking the first ordinal still to do (so a
     resumed run can skip expensive work such as fetching URLs); skipped items must still be yielded.
-    Per-host templates: each worker learns from the pages it sees (unless options.learn_templates is False),
-    starting from the ones saved in `templates_dir` if given (they are not saved back)."""
+    Per-host templates: every page of a host goes to the same worker, which learns the host's template (unless
+    options.learn_templates is False), starting from the ones saved in `templates_dir` if given; at the end of a
+    complete run what the workers learned is merged and saved back there."""
     started, cpu_started = time.monotonic(), time.process_time()
     stats = Stats(workers=workers or default_workers())
     start = sink.open(resume=resume)
@@ -60,6 +62,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     items = pages(start) if callable(pages) else pages
     pool = WorkerPool(stats.workers, options, sink.encoding, page_timeout, max_worker_memory,
                       templates_dir=templates_dir)
+    pool.save_dir = templates_io.start(templates_dir, options)
     window = window or max(512, stats.workers * 128)
     previous = _install_sigterm()
     try:
@@ -67,9 +70,11 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
         with RunProgress(total - start if total else None, enabled=progress) as bar:
             end = _loop(iter(items), start, pool, sink, stats, bar, window, stop_on_failure)
         pool.close()
+        templates_io.finish(templates_dir, pool.save_dir)
         sink.close(end)
     except BaseException:
         pool.kill()
+        templates_io.finish(templates_dir, pool.save_dir, save=False)
         sink.abort()
         raise
     finally:

@@ -1,63 +1,42 @@
 """A process pool that survives its pages: per-page wall-clock limits, crash and memory recycling.
 
-Each worker has its own pipe and a short FIFO of tasks (prefetch, so it never waits for the parent). The head
-task of a worker started when the previous one finished, so the parent knows every page's start time without
-extra messages. A worker past the page time limit is killed (SIGKILL) and replaced: its head page becomes a
-PageTimeoutError failure, the pages queued behind it go to other workers. A worker that dies (segfault, OOM
-kill) is replaced the same way; one that reports it grew past the memory cap exits by itself and is replaced.
+Each worker has two pipes (tasks in, results out; see wire.py) and a short FIFO of tasks (prefetch, so it never
+waits for the parent). Pages are routed by host (route.py): worker i gets the pages of its hosts, in input order,
+so per-host templates are learned deterministically. The head task of a worker started when the previous one
+finished, so the parent knows every page's start time without extra messages. A worker past the page time limit
+is killed (SIGKILL) and replaced: its head page becomes a PageTimeoutError failure, the pages queued behind it go
+to its replacement. A worker that dies (segfault, OOM kill) is replaced the same way; one that reports it grew past
+the memory cap exits by itself and is replaced. The parent is single-threaded: writes to workers are non-blocking.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import select
-import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..model import Failure, Page
 from ..options import Options
 from .encode import get_encoder
+from .route import HostRouter
+from .wire import Inbox, Outbox, make_pipe, set_nonblocking, stop_frame, task_frame
 from .worker import worker_main
 
 Result = tuple[int, Any, dict[str, Any]]
+Task = tuple[int, Page]
 
 
 @dataclass(slots=True)
 class _Worker:
     process: Any
-    conn: Connection
-    outbox: queue.SimpleQueue[Any]
-    feeder: threading.Thread
-    tasks: deque[tuple[int, Page]] = field(default_factory=deque)
+    inbox: Inbox
+    outbox: Outbox
+    tasks: deque[Task] = field(default_factory=deque)
     head_since: float = 0.0
     retiring: bool = False
-    readable: Any = None  # a select.poll on the pipe alone: "another result waiting?" in one syscall
-
-
-def _conn_poller(conn: Connection) -> Any:
-    if not hasattr(select, "poll"):
-        return None
-    poller = select.poll()
-    poller.register(conn.fileno(), select.POLLIN)
-    return poller
-
-
-def _feed(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
-    """Send tasks from a thread: a worker busy sending a big result never blocks the parent's loop.
-    The main thread closes the connection, after this thread has ended (see WorkerPool._retire)."""
-    while True:
-        task = outbox.get()
-        try:
-            conn.send(task)
-        except (OSError, ValueError):  # the worker is gone: drop tasks until the None that ends this thread
-            pass
-        if task is None:
-            return
 
 
 @dataclass(slots=True)
@@ -71,59 +50,82 @@ class PoolCounters:
 class WorkerPool:
     def __init__(self, workers: int, options: Options, encoding: str, page_timeout: float | None = 60.0,
                  max_memory: int | None = None, prefetch: int = 2, start_method: str | None = None,
-                 templates_dir: str | None = None) -> None:
+                 templates_dir: str | None = None, backlog: int | None = None) -> None:
         self.size = max(1, workers)
         self.options, self.encoding = options, encoding
         self.page_timeout, self.max_memory, self.prefetch = page_timeout, max_memory, max(1, prefetch)
         self.templates_dir = templates_dir
-        method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.ctx: Any = multiprocessing.get_context(method)
+        self.save_dir: str | None = None  # set by the runner: where workers leave what they learned (templates.py)
+        if (start_method or "fork") != "fork" or "fork" not in multiprocessing.get_all_start_methods():
+            raise RuntimeError("the batch runner needs the 'fork' start method (Linux, macOS)")
+        self.ctx: Any = multiprocessing.get_context("fork")
         self.workers: list[_Worker] = []
-        self.retry: deque[tuple[int, Page]] = deque()
+        self.queues: list[deque[Task]] = [deque() for _ in range(self.size)]  # routed, not yet sent
+        self.anywhere: deque[Task] = deque()  # pages without a host: the first free worker
+        self.backlog = backlog or 16 + 16 * self.size  # pages held in the queues (memory: backlog x page size)
+        self.router = HostRouter(self.size)
         self.encode = get_encoder(encoding)
         self.counters = PoolCounters()
-        self._poller: Any = None  # select.poll over every worker's pipe and sentinel, rebuilt when workers change
-        self._polled: list[int] = []
+        self._poller: Any = None  # select.poll over every worker's pipes and sentinel, rebuilt when they change
+        self._polled: list[tuple[int, int]] = []
 
     def start(self) -> None:
-        if self.ctx.get_start_method() == "fork":
-            _warm_up(self.options)
+        _warm_up(self.options)
         while len(self.workers) < self.size:
             self.workers.append(self._spawn())
 
     def _spawn(self) -> _Worker:
-        parent, child = self.ctx.Pipe(duplex=True)
-        process = self.ctx.Process(target=worker_main, args=(child, self.options, self.encoding, self.max_memory, self.templates_dir),
-                                   daemon=True, name="fliesstext-worker")
+        task_read, task_write = make_pipe()
+        result_read, result_write = make_pipe()
+        others = [fd for w in self.workers for fd in (w.inbox.fd, w.outbox.fd) if fd >= 0] + [task_write, result_read]
+        process = self.ctx.Process(target=_child, daemon=True, name="fliesstext-worker",
+                                   args=(others, task_read, result_write, self.options, self.encoding,
+                                         self.max_memory, self.templates_dir, self.save_dir))
         process.start()
-        child.close()
+        os.close(task_read)
+        os.close(result_write)
+        set_nonblocking(task_write)
+        set_nonblocking(result_read)
         self.counters.started += 1
-        outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        feeder = threading.Thread(target=_feed, args=(parent, outbox), daemon=True, name="fliesstext-feed")
-        feeder.start()
-        return _Worker(process, parent, outbox, feeder, readable=_conn_poller(parent))
+        return _Worker(process, Inbox(result_read), Outbox(task_write))
 
     # ---- submitting
     def free_slots(self) -> int:
-        return sum(self.prefetch - len(w.tasks) for w in self.workers) - len(self.retry)
+        """How many more pages the pool takes now (its queues hold at most `backlog` pages not yet sent)."""
+        return self.backlog - sum(len(q) for q in self.queues) - len(self.anywhere)
 
     def in_flight(self) -> int:
-        return sum(len(w.tasks) for w in self.workers) + len(self.retry)
+        return sum(len(w.tasks) for w in self.workers) + sum(len(q) for q in self.queues) + len(self.anywhere)
 
     def submit(self, ordinal: int, page: Page) -> None:
-        self.retry.append((ordinal, page))
-        self._dispatch()
+        slot = self.router.route(page)
+        (self.anywhere if slot is None else self.queues[slot]).append((ordinal, page))
+        self._dispatch_one(slot)
+
+    def _dispatch_one(self, slot: int | None) -> None:
+        if slot is None:
+            self._dispatch()
+            return
+        worker = self.workers[slot]
+        queue = self.queues[slot]
+        while queue and len(worker.tasks) < self.prefetch:
+            self._send(worker, queue.popleft())
 
     def _dispatch(self) -> None:
-        while self.retry:
+        for worker, queue in zip(self.workers, self.queues, strict=True):
+            while queue and len(worker.tasks) < self.prefetch:
+                self._send(worker, queue.popleft())
+        while self.anywhere:
             worker = min(self.workers, key=lambda w: len(w.tasks))
             if len(worker.tasks) >= self.prefetch:
                 return
-            task = self.retry.popleft()
-            if not worker.tasks:
-                worker.head_since = time.monotonic()
-            worker.tasks.append(task)
-            worker.outbox.put(task)
+            self._send(worker, self.anywhere.popleft())
+
+    def _send(self, worker: _Worker, task: Task) -> None:
+        if not worker.tasks:
+            worker.head_since = time.monotonic()
+        worker.tasks.append(task)
+        worker.outbox.put(task_frame(*task))
 
     # ---- collecting
     def poll(self, timeout: float) -> list[Result]:
@@ -133,7 +135,9 @@ class WorkerPool:
         ready = self._wait(wait_for)
         results: list[Result] = []
         for worker in list(self.workers):
-            if worker.conn.fileno() in ready:
+            if worker.outbox.pending and worker.outbox.fd in ready:
+                worker.outbox.flush()
+            if worker.inbox.fd in ready:
                 self._receive(worker, results)
         for worker in list(self.workers):
             if worker.process.sentinel in ready or worker.retiring:
@@ -143,37 +147,27 @@ class WorkerPool:
         return results
 
     def _wait(self, timeout: float) -> set[int]:
-        """File descriptors (pipes, sentinels) ready within `timeout` s. One poll object for the run, not a new
-        selector per call (multiprocessing's wait() builds one each time: a third of the parent's loop)."""
-        fds = [fd for w in self.workers for fd in (w.conn.fileno(), w.process.sentinel)]
-        if not hasattr(select, "poll"):
-            handles: list[Any] = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
-            return {h if isinstance(h, int) else h.fileno() for h in wait(handles, timeout)}
-        if self._poller is None or fds != self._polled:
-            self._poller, self._polled = select.poll(), fds
-            for fd in fds:
-                self._poller.register(fd, select.POLLIN)
+        """File descriptors ready within `timeout` s: result pipes and sentinels readable, task pipes with frames
+        still to send writable. One poll object for the run, re-registered only when the set changes."""
+        wanted = []
+        for w in self.workers:
+            wanted += [(w.inbox.fd, select.POLLIN), (w.process.sentinel, select.POLLIN)]
+            if w.outbox.pending:
+                wanted.append((w.outbox.fd, select.POLLOUT))
+        if self._poller is None or wanted != self._polled:
+            self._poller, self._polled = select.poll(), wanted
+            for fd, events in wanted:
+                self._poller.register(fd, events)
         return {fd for fd, _ in self._poller.poll(max(0, int(timeout * 1000 + 0.999)))}
 
-    @staticmethod
-    def _has_result(worker: _Worker) -> bool:
-        if worker.readable is None:
-            return bool(worker.conn.poll())
-        return bool(worker.readable.poll(0))
-
     def _receive(self, worker: _Worker, results: list[Result]) -> None:
-        try:
-            while self._has_result(worker):
-                ordinal, payload, info = worker.conn.recv()
-                if worker.tasks and worker.tasks[0][0] == ordinal:
-                    worker.tasks.popleft()
-                worker.head_since = time.monotonic()
-                results.append((ordinal, payload, info))
-                if info.get("recycle"):
-                    worker.retiring = True
-                    break
-        except (EOFError, OSError):
-            pass
+        for ordinal, payload, info in worker.inbox.read():
+            if worker.tasks and worker.tasks[0][0] == ordinal:
+                worker.tasks.popleft()
+            worker.head_since = time.monotonic()
+            results.append((ordinal, payload, info))
+            if info.get("recycle"):
+                worker.retiring = True
 
     def _handle_exit(self, worker: _Worker, results: list[Result]) -> None:
         if worker.retiring:
@@ -210,21 +204,31 @@ class WorkerPool:
                 self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:
-        self.retry.extendleft(reversed(worker.tasks))  # unfinished pages go first, in their order
+        """A fresh worker in the same place (it serves the same hosts); unfinished pages go to it first."""
+        index = self.workers.index(worker)
+        self.queues[index].extendleft(reversed(worker.tasks))
         worker.tasks.clear()
         self._retire(worker)
-        self.workers[self.workers.index(worker)] = self._spawn()
+        self.workers[index] = self._spawn()
 
     @staticmethod
     def _retire(worker: _Worker, wait: float = 2.0) -> None:
-        """Stop the worker's process (if still running) and its feeder thread, then close the pipe."""
-        worker.outbox.put(None)
-        worker.process.join(wait)
+        """Stop the worker's process (if still running), then close its pipes."""
+        worker.outbox.put(stop_frame())
+        deadline = time.monotonic() + wait
+        while worker.outbox.pending and worker.process.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.005)  # the stop frame waits behind frames the worker has not read yet
+            worker.outbox.flush()
+        worker.process.join(max(0.0, deadline - time.monotonic()))
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join(2)
-        worker.feeder.join(2)  # the process is gone, so a pending send fails fast
-        worker.conn.close()
+        for fd in (worker.outbox.fd, worker.inbox.fd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        worker.outbox.fd = worker.inbox.fd = -1  # the numbers are reused by the next pipes: forget them
 
     def _next_deadline(self) -> float | None:
         if not self.page_timeout:
@@ -238,9 +242,9 @@ class WorkerPool:
 
     # ---- stopping
     def close(self) -> None:
-        """Orderly stop: each worker gets None after its last page and exits."""
+        """Orderly stop: each worker gets a stop frame after its last page and exits."""
         for worker in self.workers:
-            self._retire(worker)
+            self._retire(worker, wait=30.0)  # workers save what they learned before they exit
         self.workers = []
 
     def kill(self) -> None:
@@ -250,6 +254,16 @@ class WorkerPool:
         for worker in self.workers:
             self._retire(worker, wait=1.0)
         self.workers = []
+
+
+def _child(inherited: list[int], task_fd: int, result_fd: int, *args: Any) -> None:
+    """The forked worker: drop the parent's ends of every pipe (so a pipe's end of file means what it says)."""
+    for fd in inherited:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    worker_main(task_fd, result_fd, *args)
 
 
 def _warm_up(options: Options) -> None:

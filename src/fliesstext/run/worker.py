@@ -1,4 +1,4 @@
-"""The worker process: extract pages sent over a pipe, one at a time, and send back encoded records.
+"""The worker process: extract pages read from a pipe, one at a time, and write back encoded records (wire.py).
 
 A worker never dies on a page (every exception becomes a Failure); it exits when the parent says so, when the
 parent is gone (the pipe closes, or the kernel kills it via PR_SET_PDEATHSIG), or after a page that left it
@@ -12,14 +12,15 @@ import signal
 import time
 from collections import Counter
 from dataclasses import replace
-from multiprocessing.connection import Connection
 from typing import Any
 
 from ..model import Article, Failure, Page
 from ..options import Options
 from .encode import get_encoder
+from .wire import read_task, write_result
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+GC_THRESHOLD = 10_000  # young collections every 700 net allocations by default: ~1% of a page's CPU, little to find
 
 
 def rss_bytes(fd: int | None = None) -> int:
@@ -86,40 +87,60 @@ def removed_kinds(result: Article | Failure) -> dict[str, int]:
     return dict(Counter(r.kind for r in result.removed))
 
 
-def worker_main(conn: Connection, options: Options, encoding: str, max_memory: int | None,
-                templates_dir: str | None = None) -> None:
-    """Loop: receive (ordinal, page), send (ordinal, payload, info). None means stop."""
+def worker_main(task_fd: int, result_fd: int, options: Options, encoding: str, max_memory: int | None,
+                templates_dir: str | None = None, save_dir: str | None = None) -> None:
+    """Loop: read a task (ordinal, page) from `task_fd`, write (ordinal, payload, info) to `result_fd`.
+    A stop frame or the parent's end of the pipe means exit; before an orderly exit (stop, or recycling) the hosts
+    this worker learned are saved under `save_dir` for the parent to merge (templates_io.py)."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.freeze()  # what the fork inherited (modules, knowledge tables) is never garbage: keep the collector off it
+    gc.set_threshold(max(gc.get_threshold()[0], GC_THRESHOLD))  # a page frees its objects by reference counting
     encode = get_encoder(encoding)
     templates = template_store(options, templates_dir)
     statm = _statm() if max_memory else None
     while True:
         try:
-            task = conn.recv()
-        except (EOFError, OSError):
+            task = read_task(task_fd)
+        except OSError:
             return
         if task is None:
+            _save_learned(templates, save_dir)
             return
         ordinal, page = task
-        started = time.perf_counter()
-        result = extract_one(page, options, templates)
-        elapsed = time.perf_counter() - started
-        info: dict[str, Any] = {"t": elapsed, "removed": removed_kinds(result)}
-        if isinstance(result, Failure):
-            info["error"] = result.error
-        encode_started = time.perf_counter()
-        try:
-            payload = encode(result, ordinal)
-        except Exception as err:
-            failure = Failure(page.source or page.id or "?", type(err).__name__, str(err)[:500], "format", page.id)
-            payload, info["error"] = encode(failure, ordinal), failure.error
-        info["t_serialize"] = time.perf_counter() - encode_started
+        payload, info = _process(ordinal, page, options, templates, encode)
         info["recycle"] = bool(max_memory and rss_bytes(statm) > max_memory)
         try:
-            conn.send((ordinal, payload, info))
-        except (EOFError, OSError):
+            write_result(result_fd, (ordinal, payload, info))
+        except OSError:
             return
         if info["recycle"]:
+            _save_learned(templates, save_dir)
             return
+
+
+def _save_learned(templates: Any, save_dir: str | None) -> None:
+    if templates is None or save_dir is None or not templates.observed:
+        return
+    try:
+        templates.save(os.path.join(save_dir, f"worker-{os.getpid()}"), hosts=templates.observed, min_count=1)
+    except OSError:  # the run is ending anyway; the parent merges what it finds
+        pass
+
+
+def _process(ordinal: int, page: Page, options: Options, templates: Any, encode: Any) -> tuple[Any, dict[str, Any]]:
+    """One page: extracted, encoded for the sink (an encoder error becomes a failure record), timed."""
+    started = time.perf_counter()
+    result = extract_one(page, options, templates)
+    elapsed = time.perf_counter() - started
+    info: dict[str, Any] = {"t": elapsed, "removed": removed_kinds(result)}
+    if isinstance(result, Failure):
+        info["error"] = result.error
+    encode_started = time.perf_counter()
+    try:
+        payload = encode(result, ordinal)
+    except Exception as err:
+        failure = Failure(page.source or page.id or "?", type(err).__name__, str(err)[:500], "format", page.id)
+        payload, info["error"] = encode(failure, ordinal), failure.error
+    info["t_serialize"] = time.perf_counter() - encode_started
+    return payload, info

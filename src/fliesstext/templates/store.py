@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import statistics
 from collections.abc import Iterable
@@ -25,7 +26,7 @@ HISTORY = 50  # body lengths kept per host for breakage detection
 MAX_HOSTS = 20_000  # hosts kept in memory; the least recently seen is forgotten first (constant memory on a crawl)
 REFRESH_SHARE = 0.1  # a host's template is recomputed when its page count grew by this share (or by REFRESH_PAGES)
 REFRESH_PAGES = 20
-MAX_MEMO = 4096  # texts whose key is remembered between filter_body and observe (one page's worth)
+MAX_MEMO = 20_000  # texts whose key is remembered (a host's menus and footers repeat on every page); ~4 MB
 BREAKAGE_MIN_HISTORY = 5
 BREAKAGE_RATIO = 0.25  # body shorter than this share of the host's median body: layout changed?
 _DIGITS = re.compile(r"\d+")
@@ -47,7 +48,7 @@ class HostTemplate:
     host: str
     pages: int
     keys: dict[str, int]
-    memo: dict[str, str] | None = field(default=None, compare=False, repr=False)  # the store's keys of this page
+    memo: dict[str, str] | None = field(default=None, compare=False, repr=False)  # the store's text -> key memo
 
     def pages_for(self, text: str) -> int | None:
         """On how many pages this line/block was seen, if it belongs to the template."""
@@ -56,7 +57,7 @@ class HostTemplate:
             return self.keys.get(template_key(text))
         key = memo.get(text)
         if key is None:
-            if len(memo) >= MAX_MEMO:  # pages_for without observe: stay bounded
+            if len(memo) >= MAX_MEMO:  # stay bounded
                 memo.clear()
             key = memo[text] = template_key(text)
         return self.keys.get(key)
@@ -82,7 +83,8 @@ class TemplateStore:
         self.learning = learning
         self.max_hosts = max_hosts
         self._hosts: dict[str, HostStats] = {}  # insertion order = recency (a host seen again moves to the end)
-        self._memo: dict[str, str] = {}  # text -> key of the page being extracted (filter_body, then observe)
+        self._memo: dict[str, str] = {}  # text -> template_key(text), shared with HostTemplate.pages_for
+        self.observed: set[str] = set()  # hosts that learned from a page since this store was made or loaded
 
     def hosts(self) -> list[str]:
         return sorted(self._hosts)
@@ -105,18 +107,15 @@ class TemplateStore:
 
         A URL seen before (a re-crawl) is not counted again: its article would look like template.
         """
-        memo = self._memo  # keys filter_body computed for this page; forgotten when the page is counted
-        try:
-            if not host:
-                return None
-            stats = self._touch(host)
-            warning = self._breakage(host, stats, body_chars)
-            if not self.learning or not self._first_visit(stats, url):
-                return warning
-            keys = {memo.get(text) or template_key(text) for text in texts if text.strip()}
-        finally:
-            memo.clear()
+        if not host:
+            return None
+        stats = self._touch(host)
+        warning = self._breakage(host, stats, body_chars)
+        if not self.learning or not self._first_visit(stats, url):
+            return warning
+        keys = self._keys(texts)
         stats.pages += 1
+        self.observed.add(host)
         counts = stats.counts
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
@@ -124,6 +123,20 @@ class TemplateStore:
             stats.counts = {key: n for key, n in stats.counts.items() if n > 1}
         stats.lengths = (stats.lengths + [body_chars])[-HISTORY:]
         return warning
+
+    def _keys(self, texts: Iterable[str]) -> set[str]:
+        """The template keys of one page's texts, through the memo (a host's chrome repeats page after page)."""
+        memo = self._memo
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        keys = set()
+        for text in set(texts):
+            key = memo.get(text)
+            if key is None:
+                key = memo[text] = template_key(text)
+            if key:  # "" for whitespace
+                keys.add(key)
+        return keys
 
     @staticmethod
     def _first_visit(stats: HostStats, url: str | None) -> bool:
@@ -142,7 +155,9 @@ class TemplateStore:
         stats = self._hosts.pop(host, None) or HostStats()
         self._hosts[host] = stats
         while len(self._hosts) > self.max_hosts:
-            del self._hosts[next(iter(self._hosts))]
+            oldest = next(iter(self._hosts))
+            del self._hosts[oldest]
+            self.observed.discard(oldest)
         return stats
 
     @staticmethod
@@ -157,18 +172,45 @@ class TemplateStore:
             )
         return None
 
-    def save(self, directory: str | Path) -> None:
-        """One JSON file per host: {host, pages, counts (keys seen on >= 2 pages), lengths}."""
+    def save(self, directory: str | Path, hosts: Iterable[str] | None = None, min_count: int = 2) -> None:
+        """One JSON file per host: {host, pages, counts (keys seen on >= min_count pages), lengths}.
+        `hosts`: only these (default: all). Each file is written whole (temporary file, then rename)."""
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
-        for host, stats in self._hosts.items():
+        for host in sorted(self._hosts if hosts is None else set(hosts) & self._hosts.keys()):
+            stats = self._hosts[host]
             data: dict[str, Any] = {
                 "version": FORMAT_VERSION, "host": host, "pages": stats.pages,
-                "counts": {key: n for key, n in sorted(stats.counts.items()) if n >= 2},
+                "counts": {key: n for key, n in sorted(stats.counts.items()) if n >= min_count},
                 "lengths": stats.lengths,
             }
             path = folder / f"{_UNSAFE.sub('_', host.lower())}.json"
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+            tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+            os.replace(tmp, path)
+
+    def merge_learned(self, base: TemplateStore, part: TemplateStore) -> None:
+        """Add what `part` learned beyond `base` (the state it was loaded from) to this store: page and key counts
+        add up, body lengths append. Several workers that each started from `base` merge to what one store
+        that saw all their pages would hold (but for pruning and the re-crawl check, which are per store)."""
+        for host in part.observed:
+            learned = part._hosts.get(host)
+            if learned is None:
+                continue
+            before = base._hosts.get(host) or HostStats()
+            target = self._hosts.get(host)
+            if target is None:
+                target = self._hosts[host] = HostStats(before.pages, dict(before.counts), list(before.lengths))
+            target.pages += learned.pages - before.pages
+            counts = target.counts
+            for key, n in learned.counts.items():
+                added = n - before.counts.get(key, 0)
+                if added > 0:
+                    counts[key] = counts.get(key, 0) + added
+            pages = learned.pages - before.pages  # each counted page appended one length
+            target.lengths = (target.lengths + (learned.lengths[-pages:] if pages > 0 else []))[-HISTORY:]
+            target.cached, target.cached_pages = None, -1
+            self.observed.add(host)
 
     @classmethod
     def load(cls, directory: str | Path, **kwargs: Any) -> TemplateStore:

@@ -7,9 +7,11 @@ fundus-dev-text (inscriptis renderings of 144 news pages) and the taz seed examp
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from ..knowledge import PhraseMatcher, phrase_tokens, punctuation_to_spaces
+from .dates import agencies
 from .lines import Line
 
 # A short line is labelled by a phrase when the phrase covers at least this share of its characters.
@@ -37,6 +39,8 @@ PROSE_SKIP_WORDS, PROSE_NEIGHBOUR_WORDS = 60, 40  # long lines between long line
 UNSPACED_LANGS = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})  # scripts written without spaces
 _TOKEN = re.compile(r"\w+|©")  # as knowledge.phrase_tokens
 CJK_CHARS_PER_TOKEN = 5  # lines with longer "tokens" than this are checked for CJK script
+CREDIT_TAIL_MAX_WORDS, CREDIT_TAIL_MIN_LEAD = 3, 20  # see has_credit_tail
+_CREDIT_ENDINGS = ("提供）", "提供)", "撮影）", "撮影)")
 _CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:|©|\(c\)\s", re.I)
 
 
@@ -175,6 +179,25 @@ def is_credit(line: Line) -> bool:
     if ((":" in text or "©" in text or "(" in text) and _CREDIT.search(text)) or line.phrase_kind == "caption":
         return True
     return "/" in line.text and line.words <= 5 and not line.terminal and line.text[:1].isupper()
+
+
+def has_credit_tail(text: str) -> bool:
+    """A caption ending in its picture credit: '... GP de Qatar. AFP', '...国民（ソウルで、３日）＝ＡＰ', '（警視庁提供）'.
+
+    The credit is the short part after the last sentence end (or '＝'): an agency, or only capitalised words.
+    """
+    if text.endswith(_CREDIT_ENDINGS):
+        return True
+    cut = max(text.rfind(". "), text.rfind("。"), text.rfind("＝"))
+    if cut < CREDIT_TAIL_MIN_LEAD:
+        return False
+    if text[cut] == "." and not (text[cut - 2].isalpha() and text[cut - 1].isalpha() and text[cut - 1].islower()):
+        return False  # 'U.S. Pact', 'Jr. Smith': an abbreviation or an initial, not a sentence end
+    tail = unicodedata.normalize("NFKC", text[cut + 1:]).strip(" ()")
+    tokens = tail.split()
+    if not tokens or len(tokens) > CREDIT_TAIL_MAX_WORDS:
+        return False
+    return tail.lower() in agencies() or all(not token[:1].islower() and not token[:1].isdigit() for token in tokens)
 
 
 def body_indents(lines: Sequence[Line], count: int = 3) -> list[int]:

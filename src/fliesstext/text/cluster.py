@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import DateValue
+from .classify import is_credit
 from .dates import (
     DATE_LINE_MAX_WORDS,
     bare_names,
@@ -22,11 +23,16 @@ from .dates import (
 from .lines import Line, drop
 
 CLUSTER_AFTER_START = 3  # lines into the article region that may still belong to the header cluster
+CLUSTER_MAX_LINES, CLUSTER_PROSE_WORDS = 10, 45  # ... or lines below the headline up to a body-long paragraph
 META_LINE_MAX_WORDS = 30  # a line of short parts with a date: longer lines are prose
 SEGMENT_MAX_WORDS = 8
 BARE_NAME_MAX_WORDS = 8  # a line of names alone ('Julia Vergin | Clare Roth')
-NAMES_BELOW = 3  # 'Von' / 'Author of the article:' alone: names on up to this many lines below
+NAMES_BELOW = 8  # 'Von' / 'Author of the article:' alone: names on up to this many lines below
+_LIST_TAIL = re.compile(r"[\d\s,&;]+$|\s+(?:and|und|og|och|en|et|y|e|i)$")
+_ELLIPSIS = " .…"
 _SEPARATOR = re.compile(r"\s+[·•|]\s+|\s+[–—]\s+")
+FAR_DATE_REACH = 3  # lines below a far byline that may hold its date
+_AFTER_DATE = re.compile(r"\s*[,/]\s+|\s+[,/]\s*")
 _OPEN_LABELS = ("", "removed")
 
 
@@ -48,8 +54,18 @@ def mark_date_or_byline(line: Line, lang: str | None) -> bool:
     if date is not None:
         drop(line, "date", "date line")
         line.date = date
+        names = _names_after_date(line.text, date.raw, lang)
+        if names:  # '28. April 2024, 14:26 Uhr , Tobias Költzsch', '9. September 2025 / Frank Doe'
+            line.kind, line.reason, line.authors = "byline", "byline", names
         return True
     return False
+
+
+def _names_after_date(text: str, raw: str, lang: str | None) -> tuple[str, ...]:
+    """Names in the last ','- or '/'-separated part after the date of a date line."""
+    position = text.find(raw)
+    parts = _AFTER_DATE.split(text[position + len(raw):]) if position >= 0 else []
+    return bare_names(parts[-1], lang) if len(parts) >= 2 else ()
 
 
 def _mark_meta_line(line: Line, lang: str | None) -> bool:
@@ -82,9 +98,13 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
     for below in lines[i + 1:i + 1 + NAMES_BELOW]:
         if below.label not in _OPEN_LABELS or below.kind in ("byline", "date"):
             break
-        found = parse_byline(below.text, lang) or bare_names(below.text, lang)
-        if not found and looks_like_name(below.text):
-            found = (below.text,)
+        text = _LIST_TAIL.sub("", below.text)  # 'Jane Doe0,', 'Bo Muster &': one name of a list per line
+        if not text.strip(_ELLIPSIS):
+            drop(below, "byline", "author list")
+            continue
+        found = parse_byline(text, lang) or bare_names(text, lang)
+        if not found and looks_like_name(text):
+            found = (text,)
         if not found:
             break
         drop(below, "byline", "author name below a byline word")
@@ -95,31 +115,73 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
 
 def label_cluster(lines: Sequence[Line], title: int, start: int, end: int, lang: str | None) -> None:
     """Bylines, date lines and bare author names from the headline down into the region's first lines."""
-    stop = min(end, max(start, title + 1) + CLUSTER_AFTER_START)
+    stop = _cluster_stop(lines, title, start, end)
     for i in range(title + 1, stop):
         line = lines[i]
         if line.label not in _OPEN_LABELS and not (line.label == "paragraph" and not line.terminal):
             continue
-        if line.kind in ("byline", "date") or line.phrase_kind not in (None, "navigation", "byline", "date"):
+        if line.kind in ("byline", "date"):
+            continue
+        if line.phrase_kind not in (None, "navigation", "byline", "date"):
+            if line.words <= BARE_NAME_MAX_WORDS:
+                _explicit_byline(line, lang)  # 'By Associated Press' also reads as a footer phrase
             continue
         if mark_names_below(lines, i, lang) or mark_date_or_byline(line, lang):
             continue
         names = bare_names(line.text, lang) if line.words <= BARE_NAME_MAX_WORDS else ()
-        if names:
+        if names and (i == title + 1 or not is_caption_name(lines, i)):  # right below the headline: the byline
             drop(line, "byline", "author name under the headline")
             line.authors = names
 
 
-def cluster_meta(
-    lines: Sequence[Line], title: int | None, start: int, end: int
-) -> tuple[tuple[str, ...], DateValue | None]:
-    """Authors and date found in the header cluster (the first of each), or ((), None)."""
-    if title is None:
-        return (), None
+def _cluster_stop(lines: Sequence[Line], title: int, start: int, end: int) -> int:
+    """End of the header cluster: CLUSTER_AFTER_START lines into the region, or further down to the first
+    body-long paragraph (teaser, caption, share lines and a paywall note may stand between headline and byline)."""
     stop = min(end, max(start, title + 1) + CLUSTER_AFTER_START)
-    window = lines[title + 1:stop]
-    date = next((line.date for line in window if line.date), None)
-    return pick_authors(window), date
+    reach = min(end, len(lines), title + 1 + CLUSTER_MAX_LINES)
+    j = title + 1
+    while j < reach and lines[j].words < CLUSTER_PROSE_WORDS:
+        j += 1
+    return max(stop, j)
+
+
+def cluster_lines(lines: Sequence[Line], title: int | None, start: int, end: int) -> Sequence[Line]:
+    """The header cluster's lines below the headline (empty without a headline)."""
+    return lines[title + 1:_cluster_stop(lines, title, start, end)] if title is not None else ()
+
+
+def far_byline(lines: Sequence[Line], low: int, high: int, lang: str | None) -> tuple[tuple[str, ...], DateValue | None]:
+    """The explicit byline nearest above [low, high) ('By Jane Doe', 'Author of the article:' + names) and a date
+    line right below it: the header of pages where a paywall or ad box stands between header and article."""
+    for i in range(high - 1, low - 1, -1):
+        line = lines[i]
+        if line.label or line.words > DATE_LINE_MAX_WORDS or not may_hold_byline_or_date(line.text, lang):
+            continue
+        if not (mark_names_below(lines, i, lang) and line.authors) and not _explicit_byline(line, lang):
+            continue
+        below = (other for other in lines[i + 1:i + 1 + FAR_DATE_REACH] if not other.label or other.kind == "byline")
+        for other in below:
+            if other.date is None and not other.label:
+                mark_date_or_byline(other, lang)
+            if other.date is not None:
+                return line.authors, other.date
+        return line.authors, line.date
+    return (), None
+
+
+def _explicit_byline(line: Line, lang: str | None) -> bool:
+    """A byline opening with its byline word ('By Jane Doe', 'Von A. B.'), labelled as such."""
+    names = parse_byline(line.text, lang)
+    if not names or not is_byline_prefix(line.text.split()[0], lang):
+        return False
+    drop(line, "byline", "byline")
+    line.authors, line.date = names, find_date(line.text, lang)
+    return True
+
+
+def is_caption_name(lines: Sequence[Line], i: int) -> bool:
+    """A name line right above a picture credit names the person in the picture, not the author."""
+    return i + 1 < len(lines) and is_credit(lines[i + 1])
 
 
 def pick_authors(lines: Sequence[Line]) -> tuple[str, ...]:

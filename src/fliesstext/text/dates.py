@@ -10,6 +10,7 @@ from ..model import DateValue
 MIN_YEAR, MAX_YEAR = 1990, 2100
 DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, not prose
 BYLINE_MAX_WORDS = 12
+LEAD_SLACK = 2  # after a lead ('Ein Kommentar von'), the names must make up the rest but for this many tokens
 _TIME = r"(?:\s*(?:,|\||-|–|/|um|at|à|a las|alle|kl\.?|klo)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?)?"
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)" + _TIME, re.I)
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])" + _TIME, re.I)  # 13/01/2025, 5/22/2025
@@ -18,7 +19,9 @@ MONTH_FIRST_LANGS = frozenset({"en"})  # 5/6/2025 is May 6 in (US) English, 5 Ju
 _DIGIT = re.compile(r"\d")
 _DATE_HINT = re.compile(r"\d{4}|\d[./]\d{1,2}[./]\d\d")
 _DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
+_COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
 MAX_NAME_TOKENS = 3
+LABEL_PREFIX_CHARS = 40  # a date label is the line's first word: only this much of the line is split
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[/年.]\s*(\d{1,2})\s*[/月.]\s*(\d{1,2})日?(?!\d)(?:\s*(\d{1,2}):(\d{2}))?")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2}))?")
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|du|la|le|del|dos|zu|ter|bin|al|el)$")
@@ -164,6 +167,8 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
                     continue
                 rest = _DIGIT_TAIL.sub("", " ".join(words[end:])).lstrip(": ")
                 names = names_in(rest, lang)
+                if skip and names and len(rest.split()) > sum(len(n.split()) for n in names) + LEAD_SLACK:
+                    return None  # 'Rückbau von Atomkraftwerk Kühltürme gesprengt': a headline, not a lead
                 return names or None
     return None
 
@@ -211,8 +216,14 @@ def _name_tokens(part: str, stops: tuple[frozenset[str], frozenset[str]]) -> lis
 def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     """A line that is only names ('Julia Vergin | Clare Roth', 'Daniel Großert Redakteur') -> the names.
 
-    Every part must be a 2-3 token capitalised name, up to a role word from `_name_stops`.
+    Every part must be a 2-3 token capitalised name, up to a role word from `_name_stops` (also one word
+    later: 'Thabo Mokone Parliamentary editor'). A short tail after a number ('Kyle Wiggers 7 hours',
+    'Jane Doe 2 minutes read') is cut off first.
     """
+    if _DIGIT.search(text):
+        text = _COUNT_TAIL.sub("", text)
+    if (agency := _agency(text)) is not None:
+        return (agency,)  # 'AFP' alone: the agency is the byline
     if _DIGIT.search(text) or len(text) > 120 or text.isupper() or text.endswith("."):
         return ()  # 'SPEED READ', 'Internatskolan Lundsberg.': labels and captions
     stops = name_stops(lang or "en")
@@ -228,7 +239,7 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
         if not 2 <= len(lead) <= MAX_NAME_TOKENS or not lead[0][:1].isupper() or not lead[-1][:1].isupper():
             return ()
         rest = part.split()[len(lead):]
-        if rest and rest[0].lower().rstrip(".,:") not in stops[0]:
+        if rest and not any(word.lower().rstrip(".,:") in stops[0] for word in rest[:2]):
             return ()
         names.append(" ".join(lead))
     return tuple(names)
@@ -252,6 +263,21 @@ def names_in(text: str, lang: str | None = None) -> tuple[str, ...]:
             continue
         names.append(" ".join(lead))
     return tuple(names)
+
+
+@lru_cache(maxsize=32)
+def _date_label_firsts(lang: str) -> frozenset[str]:
+    """First words of the labels that introduce a publication date ('Datum', 'Published', 'Publikacja')."""
+    return frozenset(label.split()[0] for code in dict.fromkeys((lang, "en"))
+                     for label in language_tuple(code, "_date_labels"))
+
+
+def labelled_date(text: str, lang: str | None) -> DateValue | None:
+    """The date of a line that opens with a publication-date label: 'Datum 28.04.2023', 'Published Jun 05, 2026'."""
+    first = text[:LABEL_PREFIX_CHARS].split(None, 1)
+    if not first or first[0].lower().rstrip(":") not in _date_label_firsts(lang or "en"):
+        return None
+    return find_date(text, lang)
 
 
 def looks_like_name(text: str) -> bool:

@@ -5,7 +5,8 @@ import re
 from collections.abc import Sequence
 
 from ..knowledge import FAST_SPLIT_CHARS, punctuation_to_spaces, split_words
-from .classify import is_credit
+from .classify import GOOD_WORDS, has_credit_tail, is_credit
+from .dates import DATE_LINE_MAX_WORDS, find_date, is_byline_prefix, may_hold_byline_or_date, parse_byline
 from .lines import Line
 
 TITLE_MAX_WORDS = 30
@@ -19,6 +20,12 @@ RECUR_BONUS = 0.6  # a candidate found again on the page (breadcrumb, share box,
 CLUSTER_LINES, CLUSTER_MARGIN = 6, 0.3  # see find_title; calibrated on fundus-dev-text titles
 # ... and a much shorter line above a teaser-long best candidate needs less: it is the headline of that teaser
 TEASER_WORDS, CLUSTER_SHORT_SHARE, CLUSTER_SHORT_MARGIN = 15, 0.6, 0.6
+META_REACH, META_BONUS = 3, 1.0  # a byline or date line this close below a candidate: the headline's cluster
+# with such a line below, the headline may sit further into the region, or further above it (behind a paywall box)
+INSIDE_CLUSTERED, FAR_LOOKBACK = 6, 60
+CAPTION_PENALTY = 1.5  # a line ending in a picture credit (classify.has_credit_tail)
+KICKER_LINE_WORDS, KICKER_BELOW_MARGIN = 4, 0.5  # see find_title
+_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net)/")  # a link or embed attribution, not a headline
 _WORD = re.compile(r"\w+")
 _CREDIT_INSIDE = re.compile(r"(?:fotos?|photos?|bild|bilder|image|credit|quelle|source|grafik|rechte)\s*:|©", re.I)
 _KICKER_SPLIT = re.compile(r"^([^:.!?]{3,80}?):\s+(\S.*)$")
@@ -31,6 +38,7 @@ def _title_like(line: Line) -> bool:
         and line.phrase_kind is None
         and line.text[-1:] not in ".,;。、"
         and not line.text.isdigit()
+        and not ("/" in line.text and _URLISH.search(line.text))
     )
 
 
@@ -46,7 +54,7 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _words(text) if len(w) >= 4}
 
 
-def find_title(lines: Sequence[Line], start: int, end: int) -> int | None:
+def find_title(lines: Sequence[Line], start: int, end: int, lang: str | None = None) -> int | None:
     """Index of the headline: a title-like line above the region, or one of its first INSIDE lines.
 
     Candidates are title-like lines (few words, no sentence end, no boilerplate phrase). A candidate scores
@@ -59,11 +67,7 @@ def find_title(lines: Sequence[Line], start: int, end: int) -> int | None:
     for line in lines[start:min(end, start + 6)]:
         if line.label in ("paragraph", "teaser"):
             body_words |= _content_words(line.text[:BODY_CHARS])
-    base: list[tuple[float, int]] = []
-    for i in range(min(end, start + INSIDE) - 1, max(-1, start - 1 - LOOKBACK), -1):
-        score = _title_score(lines[i], start - i, body_words)
-        if score is not None:
-            base.append((score, i))
+    base = _candidates(lines, start, end, body_words, _MetaLines(lines, lang))
     scored = _with_recurrence(lines, sorted(base, reverse=True))
     if not scored:
         return None
@@ -75,7 +79,61 @@ def find_title(lines: Sequence[Line], start: int, end: int) -> int | None:
     if near:  # a breadcrumb repeating (part of) the best line is not a headline above it
         key = _words_key(lines[best].text)
         near = [(score, i) for score, i in near if _words_key(lines[i].text) not in key]
-    return max(near)[1] if near else best
+    if near:
+        return max(near)[1]
+    below = next((score for score, i in scored if i == best + 1), None)
+    if below is not None and lines[best].words <= KICKER_LINE_WORDS < lines[best + 1].words \
+            and below >= best_score - KICKER_BELOW_MARGIN:
+        return best + 1  # a short line right above a longer headline-like line is its kicker
+    return best
+
+
+def _candidates(
+    lines: Sequence[Line], start: int, end: int, body_words: set[str], meta: _MetaLines
+) -> list[tuple[float, int]]:
+    """(score, index) of the headline candidates: LOOKBACK lines above the region and its first INSIDE lines;
+    further up (FAR_LOOKBACK) or further in (INSIDE_CLUSTERED) only with a byline or date line just below."""
+    base: list[tuple[float, int]] = []
+    low, far, high = max(0, start - LOOKBACK), max(0, start - FAR_LOOKBACK), min(end, start + INSIDE_CLUSTERED)
+    for i in range(high - 1, far - 1, -1):
+        line = lines[i]
+        if not _is_candidate(line, i >= start) or meta.holds(i):
+            continue
+        clustered = meta.below(i)
+        if not clustered and (i >= start + INSIDE or i < low):
+            continue
+        if i >= start + INSIDE and sum(1 for other in lines[start:i] if other.words >= 2 * GOOD_WORDS
+                                       and other.terminal) > 1:
+            continue  # below the article's first paragraphs: an embed's date line (a tweet), not the header
+        score = _title_score(line, start - i, body_words)
+        base.append((score + META_BONUS if clustered else score, i))
+    return base
+
+
+class _MetaLines:
+    """'Is line j a byline or date line?', decided on demand and remembered (headlines sit right above one)."""
+
+    __slots__ = ("_lines", "_lang", "_seen")
+
+    def __init__(self, lines: Sequence[Line], lang: str | None) -> None:
+        self._lines, self._lang, self._seen = lines, lang, {}
+
+    def below(self, i: int) -> bool:
+        """A byline or date line within META_REACH lines below line i."""
+        for j in range(i + 1, min(len(self._lines), i + 1 + META_REACH)):
+            if self.holds(j):
+                return True
+        return False
+
+    def holds(self, j: int) -> bool:
+        found = self._seen.get(j)
+        if found is None:
+            line, lang = self._lines[j], self._lang
+            found = self._seen[j] = line.kind in ("byline", "date") or (
+                line.words <= DATE_LINE_MAX_WORDS and may_hold_byline_or_date(line.text, lang) and (
+                    find_date(line.text, lang) is not None or bool(parse_byline(line.text, lang))
+                    or is_byline_prefix(line.text, lang)))
+        return found
 
 
 def _with_recurrence(lines: Sequence[Line], ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
@@ -101,18 +159,22 @@ def _with_recurrence(lines: Sequence[Line], ranked: list[tuple[float, int]]) -> 
     return out
 
 
-def _title_score(line: Line, distance: int, body_words: set[str]) -> float | None:
-    """How headline-like a line `distance` lines above the region start is (None: not a candidate)."""
-    inside = distance <= 0
+def _is_candidate(line: Line, inside: bool) -> bool:
+    """A headline-like line: above the region unlabelled, inside it a short paragraph or heading."""
     if inside:
-        if line.label not in ("paragraph", "heading") or line.words > INSIDE_MAX_WORDS or line.text[-1:] in ".:。":
-            return None
+        if line.label not in ("paragraph", "heading") and line.kind != "other" or line.words > INSIDE_MAX_WORDS \
+                or line.text[-1:] in ".:。":
+            return False
     elif line.label:
-        return None
+        return False
     text = line.text  # every _CREDIT_INSIDE match holds ':' or '©': the `in` checks spare most lines its search
-    if not _title_like(line) or line.words < 2 or is_credit(line) or (
-            (":" in text or "©" in text) and _CREDIT_INSIDE.search(text)):
-        return None
+    return _title_like(line) and line.words >= 2 and not is_credit(line) and not (
+        (":" in text or "©" in text) and _CREDIT_INSIDE.search(text))
+
+
+def _title_score(line: Line, distance: int, body_words: set[str]) -> float:
+    """How headline-like a candidate `distance` lines above the region start is."""
+    inside, text = distance <= 0, line.text
     words = _content_words(line.text)
     overlap = len(words & body_words) / (len(words) + 1) if words else 0.0
     score = 3 * overlap - 0.03 * distance + (0.8 if 5 <= line.words <= 25 else 0.0)
@@ -122,6 +184,8 @@ def _title_score(line: Line, distance: int, body_words: set[str]) -> float | Non
         score -= 0.5  # teasers
     if line.words > 12 and ". " in line.text:
         score -= 0.8  # two sentences: a teaser or a caption
+    if has_credit_tail(text):
+        score -= CAPTION_PENALTY
     return score - 0.3 if inside else score
 
 
@@ -162,11 +226,22 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
                 and (lead := found[: other_size - size].rstrip()):
             if lead[-1:].isalnum() and len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # the 'Kicker Headline' line
                 return text, lead
-        elif size < other_size <= size + 2 and ":" in found and ":" not in text:
+        elif size < other_size <= size + 2 and ":" in found and found.count(":") == text.count(":") + 1:
             key = key or _words_key(text)
-            if _words_key(found) == key:
-                return found, split_kicker(found)[0]
+            if _words_key(found) == key and (parts := _colon_kicker(found, text)) is not None:
+                return parts  # the headline line lacks the kicker's colon: kicker and headline are two elements
     return text, None
+
+
+def _colon_kicker(found: str, text: str) -> tuple[str, str] | None:
+    """'K: H' printed elsewhere, 'K H' as the headline line -> (H, K); None when no colon of `found` explains it."""
+    position = found.find(":")
+    while position > 0:
+        kicker, rest = found[:position].strip(), found[position + 1:].strip()
+        if kicker and rest and text.startswith(kicker) and text[len(kicker):].strip() == rest:
+            return (rest, kicker) if len(kicker.split()) <= KICKER_MAX_WORDS else None
+        position = found.find(":", position + 1)
+    return None
 
 
 def split_kicker(title: str) -> tuple[str | None, str]:

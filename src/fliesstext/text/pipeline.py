@@ -14,6 +14,7 @@ from .classify import (
     GOOD_WORDS,
     LONG_LINE_SINGLE_KINDS,
     body_indents,
+    has_credit_tail,
     is_credit,
     label_box_runs,
     label_phrases,
@@ -21,14 +22,17 @@ from .classify import (
 )
 from .cluster import (
     BARE_NAME_MAX_WORDS,
-    cluster_meta,
+    CLUSTER_AFTER_START,
+    cluster_lines,
+    far_byline,
+    is_caption_name,
     label_cluster,
     mark_date_or_byline,
     mark_names_below,
     pick_authors,
 )
-from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date
-from .header import LOOKBACK, find_kicker, find_title, refine_title, split_kicker
+from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_date
+from .header import FAR_LOOKBACK, INSIDE_CLUSTERED, find_kicker, find_title, refine_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
@@ -42,7 +46,10 @@ INDENT_CANDIDATES = 3  # body indents tried in the region selection
 MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
 DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
+LABELLED_DATE_REACH = 30  # lines above the region start and below its end searched for 'Datum 28.04.2023'
+DATE_ABOVE_TITLE = 4  # a date line this close above the headline belongs to its header (before looser dates)
 PURE_DATE_SLACK = 30  # characters besides the date itself in a line that is 'mostly a date
+CAPTION_MAX_WORDS = 40  # longer lines ending in a name are prose, not a caption with its credit
 _OUTSIDE = "outside the article region"
 
 
@@ -78,13 +85,38 @@ def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
                 plain = i
 
 
-def _pick_date(lines: Sequence[Line]) -> DateValue | None:
-    """The first line that is mostly a date ('Datum 28.04.2023'), else the first date in a caption-like line."""
+def _pick_date(lines: Sequence[Line], pure: bool = False) -> DateValue | None:
+    """The first line that is mostly a date ('Datum 28.04.2023'), else (not `pure`) the first date in any line."""
     dated = [line for line in lines if line.date is not None]
     for line in dated:
         if line.date is not None and len(line.text) - len(line.date.raw) <= PURE_DATE_SLACK:
             return line.date
-    return dated[0].date if dated else None
+    return dated[0].date if dated and not pure else None
+
+
+def _labelled_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
+    """A short line opening with a publication-date label ('Datum 28.04.2023') above the article or just below
+    it (pages that print the date and author after the text), before dates found in captions."""
+    for line in lines[max(0, start - LABELLED_DATE_REACH):min(len(lines), end + LABELLED_DATE_REACH)]:
+        if line.words <= DATE_LINE_MAX_WORDS and line.label not in ("paragraph", "list_item", "heading"):
+            found = labelled_date(line.text, lang)
+            if found is not None:
+                return found
+    return None
+
+
+def _header_date(lines: Sequence[Line], title: int | None, start: int, cluster: Sequence[Line]) -> DateValue | None:
+    """The headline's date: a date line right below it, else one right above it (BR: date, kicker, headline),
+    else any date in its cluster. Lines that open with the date ('05 Gennaio 2025 Aggiornato alle 16:01')
+    count as date lines, unlike a date at the end of a broadcast note or of a related article's byline."""
+    if title is None:
+        return None
+    below = lines[title + 1:min(len(lines), max(start, title + 1) + CLUSTER_AFTER_START)]
+    for line in below:
+        if line.date is not None and not line.authors and line.text.startswith(line.date.raw):
+            return line.date
+    above = lines[max(0, title - DATE_ABOVE_TITLE):title]
+    return _pick_date(below, pure=True) or _pick_date(above, pure=True)
 
 
 def _nearest_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
@@ -118,7 +150,8 @@ def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> N
         if line.label or line.phrase_kind not in (None, "navigation") or line.words > BARE_NAME_MAX_WORDS:
             continue
         near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if any(other.kind == "date" for other in near) and (names := bare_names(line.text, lang)):
+        if any(other.kind == "date" for other in near) and (names := bare_names(line.text, lang)) \
+                and not is_caption_name(lines, i):
             _drop(line, "byline", "name beside the date line")
             line.authors = names
 
@@ -169,6 +202,8 @@ def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None)
             continue
         if is_credit(line):
             _drop(line, "caption", "picture credit")
+        elif not line.terminal and line.words <= CAPTION_MAX_WORDS and has_credit_tail(line.text):
+            _drop(line, "caption", "caption ending in a picture credit")
         elif line.phrase_kind is not None and line.words < GOOD_WORDS:
             _drop(line, line.phrase_kind, f"phrase '{line.phrase}'")
         elif prose or line.words >= GOOD_WORDS:
@@ -262,7 +297,7 @@ def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
 def _header(
     lines: Sequence[Line], start: int, end: int, lang: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    title_i = find_title(lines, start, end)
+    title_i = find_title(lines, start, end, lang)
     title = kicker = teaser = None
     if title_i is not None:
         lines[title_i].label = "title"
@@ -372,13 +407,19 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
         _drop_off_indent_captions(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
     title, kicker, teaser = _header(lines, start, end, lang)
-    title_i = next((i for i in range(max(0, start - LOOKBACK), min(end, start + 3)) if lines[i].label == "title"), None)
+    title_i = next((i for i in range(max(0, start - FAR_LOOKBACK), min(end, start + INSIDE_CLUSTERED))
+                    if lines[i].label == "title"), None)
     if title_i is not None:
         label_cluster(lines, title_i, start, end, lang)
-    authors, date = cluster_meta(lines, title_i, start, end)
+    cluster = cluster_lines(lines, title_i, start, end)
     zone = lines[max(0, start - HEADER_ZONE):end]
-    authors = authors or pick_authors(zone)
-    date = date or _pick_date(zone) or _nearest_date(lines, start, end, lang)
+    authors = pick_authors(cluster) or pick_authors(zone)
+    date = _header_date(lines, title_i, start, cluster) or _labelled_date(lines, start, end, lang)
+    date = date or _pick_date(cluster) or _pick_date(zone)
+    if not authors or date is None:
+        far_authors, far_date = far_byline(lines, max(0, start - FAR_LOOKBACK), max(0, start - HEADER_ZONE), lang)
+        authors, date = authors or far_authors, date or far_date
+    date = date or _nearest_date(lines, start, end, lang)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region
     if teaser is not None:
