@@ -142,6 +142,14 @@ def test_kicker_split_off_when_the_headline_repeats_alone() -> None:
     assert art.kicker == "Brückensanierung"
 
 
+def test_colon_kicker_split_off_when_the_headline_repeats_alone() -> None:
+    art = _extract(["Startseite", "Stadt", "Stadtrat gibt grünes Licht für die Brücke"] + MENU + [
+        "Brückensanierung: Stadtrat gibt grünes Licht für die Brücke",
+        "27.07.2023, 18:16 Uhr",
+    ] + BODY_DE)
+    assert (art.kicker, art.title) == ("Brückensanierung", "Stadtrat gibt grünes Licht für die Brücke")
+
+
 def test_site_suffix_dropped_when_the_plain_headline_is_on_the_page() -> None:
     headline = "Council approves repair of the old river bridge"
     art = _extract(MENU + [headline + " | City News", "World", headline, "July 27, 2023"] + BODY_EN)
@@ -182,6 +190,8 @@ def test_headline_sits_above_its_byline_and_date() -> None:
         ("Thabo Mokone Parliamentary editor", ("Thabo Mokone",)),
         ("AFP", ("AFP",)),
         ("Samsung Galaxy S24 Ultra", ()),
+        ("Front Page", ()),  # words of boilerplate phrases: a label, not a name
+        ("Chus del Pino", ("Chus del Pino",)),
     ],
 )
 def test_bare_names_with_noise(text: str, names: tuple[str, ...]) -> None:
@@ -205,5 +215,6 @@ def test_names_after_the_date_and_names_below_a_byline_word() -> None:
 def test_labelled_date_after_the_text_beats_a_caption_date() -> None:
     caption = "Bauarbeiter an der alten Brücke über den Fluss, 24. April 2023"
     art = _extract(MENU + ["Stadtrat beschließt Sanierung der alten Brücke", caption] + BODY_DE + [
-        "Datum 28.04.2023", "Themenseiten Brücken, Verkehr"])
+        "Datum 28.04.2023", "Autorin/Autor Anna Beispiel", "Themenseiten Brücken, Verkehr"])
     assert art.date_published is not None and art.date_published.value == "2023-04-28"
+    assert art.authors == ("Anna Beispiel",)  # the author line with its label below the text

@@ -234,8 +234,8 @@ def _token_rules() -> _TokenRules:
 class _LangRules:
     """Compiled text evidence for one language (its own lists plus the '*' lists)."""
 
-    contains: tuple[re.Pattern[str], ...]  # the language's own phrases, then the '*' ones (compiled once)
-    contains_long: tuple[re.Pattern[str], ...]  # the same with only the phrases that count in long texts
+    contains: tuple[_Phrases, ...]  # the language's own phrases, then the '*' ones (compiled once)
+    contains_long: tuple[_Phrases, ...]  # the same with only the phrases that count in long texts
     contains_kind: dict[str, str]
     equals: dict[str, str]
     weak_equals: dict[str, str]
@@ -258,15 +258,51 @@ def _merge(sections: list[dict[str, Any]], key: str) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """A phrase list as one trie regex, plus the words each phrase is made of.
+
+    _phrase_match accepts only a match with word boundaries on both sides, and there every word of the phrase
+    (maximal run of letters and digits) is a whole word of the text. So a text whose word set lacks a word
+    of every phrase cannot match, and a set test replaces the regex scan (about 10 us per 300 characters,
+    most of the labeller's time) on most blocks. Only a shortcut: where words allow a match, the regex decides.
+    """
+
+    pattern: re.Pattern[str]
+    by_anchor: dict[str, tuple[frozenset[str], ...]]  # a phrase's longest word -> the word sets of such phrases
+    always: bool  # a phrase without any word: no shortcut
+
+    def could_match(self, words: frozenset[str]) -> bool:
+        if self.always:
+            return True
+        by_anchor = self.by_anchor
+        return any(need <= words for anchor in by_anchor.keys() & words for need in by_anchor[anchor])
+
+
+def _phrase_set(phrases: list[str]) -> _Phrases | None:
+    pattern = _alternation(phrases)
+    if pattern is None:
+        return None
+    by_anchor: dict[str, list[frozenset[str]]] = {}
+    always = False
+    for phrase in set(phrases):
+        words = _WORD.findall(phrase)
+        if not words:
+            always = True
+            continue
+        by_anchor.setdefault(max(words, key=len), []).append(frozenset(words))
+    return _Phrases(pattern, {anchor: tuple(needs) for anchor, needs in by_anchor.items()}, always)
+
+
 @lru_cache(maxsize=128)
-def _phrases_of(names: tuple[str, ...], min_len: int) -> re.Pattern[str] | None:
+def _phrases_of(names: tuple[str, ...], min_len: int) -> _Phrases | None:
     table = _phrase_table()
-    return _alternation(
+    return _phrase_set(
         [p for name in names for phrases in table[name].get("contains", {}).values() for p in phrases if len(p) >= min_len]
     )
 
 
-def _contains_patterns(names: list[str], min_len: int) -> tuple[re.Pattern[str], ...]:
+def _contains_patterns(names: list[str], min_len: int) -> tuple[_Phrases, ...]:
     """Two patterns, so that the big '*' one is compiled once per process and not once per language."""
     own = tuple(name for name in names if name != "*")
     return tuple(p for p in (_phrases_of(own, min_len), _phrases_of(("*",), min_len)) if p is not None)
@@ -361,10 +397,14 @@ def _phrase_evidence(lower: str, rules: _LangRules) -> tuple[str, str] | None:
         # be what an article is about; "this website uses cookies" is not)
         short = len(lower) <= _SHORT_TEXT
         found = None
-        for pattern in rules.contains if short else rules.contains_long:
-            found = _phrase_match(pattern, lower)
-            if found:
-                break
+        words: frozenset[str] | None = None
+        for phrases in rules.contains if short else rules.contains_long:
+            if words is None:
+                words = frozenset(_WORD.findall(lower))
+            if phrases.could_match(words):
+                found = _phrase_match(phrases.pattern, lower)
+                if found:
+                    break
         if found:
             phrase, start, end = found
             kind = rules.contains_kind[phrase]

@@ -27,6 +27,7 @@ from .worker import worker_main
 
 Result = tuple[int, Any, dict[str, Any]]
 Task = tuple[int, Page]
+BACKLOG_BYTES = 64 << 20  # content held in the parent's queues: reading pauses above this
 
 
 @dataclass(slots=True)
@@ -62,7 +63,8 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         self.queues: list[deque[Task]] = [deque() for _ in range(self.size)]  # routed, not yet sent
         self.anywhere: deque[Task] = deque()  # pages without a host: the first free worker
-        self.backlog = backlog or 16 + 16 * self.size  # pages held in the queues (memory: backlog x page size)
+        self.backlog = backlog or 16 + 16 * self.size  # pages held in the queues, and at most BACKLOG_BYTES of them
+        self.queued_bytes = 0
         self.router = HostRouter(self.size)
         self.encode = get_encoder(encoding)
         self.counters = PoolCounters()
@@ -92,6 +94,8 @@ class WorkerPool:
     # ---- submitting
     def free_slots(self) -> int:
         """How many more pages the pool takes now (its queues hold at most `backlog` pages not yet sent)."""
+        if self.queued_bytes > BACKLOG_BYTES:
+            return 0
         return self.backlog - sum(len(q) for q in self.queues) - len(self.anywhere)
 
     def in_flight(self) -> int:
@@ -100,6 +104,7 @@ class WorkerPool:
     def submit(self, ordinal: int, page: Page) -> None:
         slot = self.router.route(page)
         (self.anywhere if slot is None else self.queues[slot]).append((ordinal, page))
+        self.queued_bytes += len(page.content)
         self._dispatch_one(slot)
 
     def _dispatch_one(self, slot: int | None) -> None:
@@ -122,6 +127,7 @@ class WorkerPool:
             self._send(worker, self.anywhere.popleft())
 
     def _send(self, worker: _Worker, task: Task) -> None:
+        self.queued_bytes -= len(task[1].content)
         if not worker.tasks:
             worker.head_since = time.monotonic()
         worker.tasks.append(task)
@@ -207,6 +213,7 @@ class WorkerPool:
         """A fresh worker in the same place (it serves the same hosts); unfinished pages go to it first."""
         index = self.workers.index(worker)
         self.queues[index].extendleft(reversed(worker.tasks))
+        self.queued_bytes += sum(len(page.content) for _, page in worker.tasks)
         worker.tasks.clear()
         self._retire(worker)
         self.workers[index] = self._spawn()

@@ -2,6 +2,9 @@
 
 Stages: character repairs -> lines with layout features -> language -> phrase labels -> line scores ->
 article region (max-sum run) -> labels inside and outside the region -> title/kicker/teaser -> blocks.
+The headline is found by where it sits: above the body and right above its header cluster (a byline or date
+line within a few lines below it); bylines, dates and bare author names are read from that cluster, then from
+a labelled line ('Datum 28.04.2023', 'Autor: ...') near the text, then from a byline further up.
 """
 from __future__ import annotations
 

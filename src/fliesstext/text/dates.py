@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..knowledge import language_tuple, phrase_languages, phrases
+from ..knowledge import language_tuple, phrase_languages, phrase_tokens, phrases
 from ..model import DateValue
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -213,6 +213,17 @@ def _name_tokens(part: str, stops: tuple[frozenset[str], frozenset[str]]) -> lis
     return lead
 
 
+@lru_cache(maxsize=32)
+def _boilerplate_words(lang: str) -> frozenset[str]:
+    """Words of the language's (and English) boilerplate phrases: a 'name' made of them is a label."""
+    words: set[str] = set()
+    for code in dict.fromkeys((lang, "en")):
+        for kind, values in phrases(code).items():
+            if kind not in ("byline", "date"):
+                words.update(word for phrase in values for word in phrase_tokens(phrase))
+    return frozenset(words)
+
+
 def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     """A line that is only names ('Julia Vergin | Clare Roth', 'Daniel Großert Redakteur') -> the names.
 
@@ -238,6 +249,8 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
         lead = _name_tokens(part, stops)
         if not 2 <= len(lead) <= MAX_NAME_TOKENS or not lead[0][:1].isupper() or not lead[-1][:1].isupper():
             return ()
+        if not _boilerplate_words(lang or "en").isdisjoint(token.lower() for token in lead if token[:1].isupper()):
+            return ()  # 'Aktueller Artikel', 'Noticia Relacionada', 'Front Page': labels, not names
         rest = part.split()[len(lead):]
         if rest and not any(word.lower().rstrip(".,:") in stops[0] for word in rest[:2]):
             return ()
@@ -265,19 +278,25 @@ def names_in(text: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=32)
-def _date_label_firsts(lang: str) -> frozenset[str]:
-    """First words of the labels that introduce a publication date ('Datum', 'Published', 'Publikacja')."""
-    return frozenset(label.split()[0] for code in dict.fromkeys((lang, "en"))
-                     for label in language_tuple(code, "_date_labels"))
+@lru_cache(maxsize=64)
+def _label_firsts(lang: str, key: str) -> frozenset[str]:
+    """First words of the labels under `key`: '_date_labels' ('Datum', 'Published'), '_author_labels' ('Autor')."""
+    return frozenset(label.split()[0] for code in dict.fromkeys((lang, "en")) for label in language_tuple(code, key))
+
+
+def _opens_with_label(text: str, lang: str | None, key: str) -> bool:
+    first = text[:LABEL_PREFIX_CHARS].split(None, 1)
+    return bool(first) and first[0].lower().rstrip(":") in _label_firsts(lang or "en", key)
 
 
 def labelled_date(text: str, lang: str | None) -> DateValue | None:
     """The date of a line that opens with a publication-date label: 'Datum 28.04.2023', 'Published Jun 05, 2026'."""
-    first = text[:LABEL_PREFIX_CHARS].split(None, 1)
-    if not first or first[0].lower().rstrip(":") not in _date_label_firsts(lang or "en"):
-        return None
-    return find_date(text, lang)
+    return find_date(text, lang) if _opens_with_label(text, lang, "_date_labels") else None
+
+
+def labelled_authors(text: str, lang: str | None) -> tuple[str, ...]:
+    """The names of a line that opens with an author label: 'Autorin/Autor Roman Goncharenko', 'Author: Jane Doe'."""
+    return (parse_byline(text, lang) or ()) if _opens_with_label(text, lang, "_author_labels") else ()
 
 
 def looks_like_name(text: str) -> bool:

@@ -92,21 +92,29 @@ def _candidates(
     lines: Sequence[Line], start: int, end: int, body_words: set[str], meta: _MetaLines
 ) -> list[tuple[float, int]]:
     """(score, index) of the headline candidates: LOOKBACK lines above the region and its first INSIDE lines;
-    further up (FAR_LOOKBACK) or further in (INSIDE_CLUSTERED) only with a byline or date line just below."""
+    further in (INSIDE_CLUSTERED) only with a byline or date line just below; further up (FAR_LOOKBACK, behind
+    a paywall or ad box) only so, and only when no candidate nearer to the region has one."""
     base: list[tuple[float, int]] = []
-    low, far, high = max(0, start - LOOKBACK), max(0, start - FAR_LOOKBACK), min(end, start + INSIDE_CLUSTERED)
-    for i in range(high - 1, far - 1, -1):
+    low, high = max(0, start - LOOKBACK), min(end, start + INSIDE_CLUSTERED)
+    clustered_any = False
+    for i in range(high - 1, low - 1, -1):
         line = lines[i]
         if not _is_candidate(line, i >= start) or meta.holds(i):
             continue
         clustered = meta.below(i)
-        if not clustered and (i >= start + INSIDE or i < low):
-            continue
+        if not clustered and (i >= start + INSIDE or line.kind == "other"):
+            continue  # a short line dropped inside the region is the headline only with its byline or date below
         if i >= start + INSIDE and sum(1 for other in lines[start:i] if other.words >= 2 * GOOD_WORDS
                                        and other.terminal) > 1:
             continue  # below the article's first paragraphs: an embed's date line (a tweet), not the header
+        clustered_any = clustered_any or clustered
         score = _title_score(line, start - i, body_words)
         base.append((score + META_BONUS if clustered else score, i))
+    if not clustered_any:
+        for i in range(low - 1, max(0, start - FAR_LOOKBACK) - 1, -1):
+            line = lines[i]
+            if _is_candidate(line, False) and meta.below(i) and not meta.holds(i):
+                base.append((_title_score(line, start - i, body_words) + META_BONUS, i))
     return base
 
 
@@ -217,9 +225,9 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
             if len(found_key.split()) < 3:
                 continue
             lead = text[: size - len(found)].rstrip()
-            if key.endswith(" " + found_key) and text.endswith(found) and lead[-1:].isalnum():
-                if 1 <= len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # 'Kicker Headline': no colon was kept
-                    return found, lead
+            if key.endswith(" " + found_key) and text.endswith(found) and (lead[-1:].isalnum() or lead[-1:] == ":"):
+                if 1 <= len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # 'Kicker Headline' / 'Kicker: Headline'
+                    return found, lead.rstrip(": ")  # ... and the headline alone elsewhere: two elements
             if text.startswith(found) and text[len(found):].lstrip()[:2].strip() in _SUFFIX_SEPARATORS:
                 return found, None
         elif other_size > size + 1 and found.endswith(text) and found[-size - 1].isspace() \

@@ -31,7 +31,7 @@ from .cluster import (
     mark_names_below,
     pick_authors,
 )
-from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_date
+from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_authors, labelled_date
 from .header import FAR_LOOKBACK, INSIDE_CLUSTERED, find_kicker, find_title, refine_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
@@ -103,6 +103,14 @@ def _labelled_date(lines: Sequence[Line], start: int, end: int, lang: str | None
             if found is not None:
                 return found
     return None
+
+
+def _labelled_authors(lines: Sequence[Line], end: int, lang: str | None) -> tuple[str, ...]:
+    """No byline above the text: an author line with its label just below it ('Autorin/Autor Roman Goncharenko')."""
+    for line in lines[end:min(len(lines), end + LABELLED_DATE_REACH)]:
+        if line.words <= DATE_LINE_MAX_WORDS and (names := labelled_authors(line.text, lang)):
+            return names
+    return ()
 
 
 def _header_date(lines: Sequence[Line], title: int | None, start: int, cluster: Sequence[Line]) -> DateValue | None:
@@ -419,6 +427,7 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     if not authors or date is None:
         far_authors, far_date = far_byline(lines, max(0, start - FAR_LOOKBACK), max(0, start - HEADER_ZONE), lang)
         authors, date = authors or far_authors, date or far_date
+    authors = authors or _labelled_authors(lines, end, lang)
     date = date or _nearest_date(lines, start, end, lang)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region
