@@ -63,7 +63,9 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         self.queues: list[deque[Task]] = [deque() for _ in range(self.size)]  # routed, not yet sent
         self.anywhere: deque[Task] = deque()  # pages without a host: the first free worker
-        self.backlog = backlog or 16 + 16 * self.size  # pages held in the queues, and at most BACKLOG_BYTES of them
+        # pages held for their worker (at most BACKLOG_BYTES of them): while one worker is stuck on a slow page,
+        # the others go on until this fills with the stuck worker's pages
+        self.backlog = backlog or 16 + 32 * self.size
         self.queued_bytes = 0
         self.router = HostRouter(self.size)
         self.encode = get_encoder(encoding)
@@ -221,7 +223,8 @@ class WorkerPool:
     @staticmethod
     def _retire(worker: _Worker, wait: float = 2.0) -> None:
         """Stop the worker's process (if still running), then close its pipes."""
-        worker.outbox.put(stop_frame())
+        if worker.process.is_alive():
+            worker.outbox.put(stop_frame())
         deadline = time.monotonic() + wait
         while worker.outbox.pending and worker.process.is_alive() and time.monotonic() < deadline:
             time.sleep(0.005)  # the stop frame waits behind frames the worker has not read yet
@@ -251,7 +254,9 @@ class WorkerPool:
     def close(self) -> None:
         """Orderly stop: each worker gets a stop frame after its last page and exits."""
         for worker in self.workers:
-            self._retire(worker, wait=30.0)  # workers save what they learned before they exit
+            worker.outbox.put(stop_frame())  # all at once: workers save what they learned in parallel
+        for worker in self.workers:
+            self._retire(worker, wait=30.0)
         self.workers = []
 
     def kill(self) -> None:

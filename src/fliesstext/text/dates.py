@@ -1,110 +1,27 @@
-"""Dates and bylines written in the text: '27.07.2023, 18:16 Uhr', 'July 27, 2023', 'Von A. B.'."""
+"""Date and byline lines of plain text: '27.07.2023, 18:16 Uhr', 'Datum 28.04.2023', 'Von A. B.'.
+
+The date itself is read by the shared parser (fliesstext/dates.py, `find_date`); this module decides which
+lines are bylines, labelled dates and name lines.
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from ..dates import DATE_HINT, find_date, month_names
 from ..knowledge import language_tuple, phrase_languages, phrase_tokens, phrases
 from ..model import DateValue
 
-MIN_YEAR, MAX_YEAR = 1990, 2100
 DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, not prose
 BYLINE_MAX_WORDS = 12
 LEAD_SLACK = 2  # after a lead ('Ein Kommentar von'), the names must make up the rest but for this many tokens
-_TIME = r"(?:\s*(?:,|\||-|–|/|um|at|à|a las|alle|kl\.?|klo)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?)?"
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)" + _TIME, re.I)
-_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])" + _TIME, re.I)  # 13/01/2025, 5/22/2025
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])" + _TIME, re.I)  # 15.10.24 23:35
-MONTH_FIRST_LANGS = frozenset({"en"})  # 5/6/2025 is May 6 in (US) English, 5 June elsewhere
 _DIGIT = re.compile(r"\d")
-_DATE_HINT = re.compile(r"\d{4}|\d[./]\d{1,2}[./]\d\d")
 _DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
 _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
 MAX_NAME_TOKENS = 3
 LABEL_PREFIX_CHARS = 40  # a date label is the line's first word: only this much of the line is split
-_YMD = re.compile(r"(?<!\d)(\d{4})\s*[/年.]\s*(\d{1,2})\s*[/月.]\s*(\d{1,2})日?(?!\d)(?:\s*(\d{1,2}):(\d{2}))?")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2}))?")
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|du|la|le|del|dos|zu|ter|bin|al|el)$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
-
-
-@lru_cache(maxsize=32)
-def _month_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
-    names: dict[str, int] = {}
-    for code in dict.fromkeys((lang, "en")):
-        for number, variants in enumerate(language_tuple(code, "_months"), start=1):
-            for variant in variants.split("|"):
-                names.setdefault(variant, number)
-    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) or "(?!x)x"
-    day_first = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({alternatives})\.?,?\s+(\d{{4}})(?!\d)" + _TIME, re.I)
-    month_first = re.compile(rf"\b({alternatives})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)" + _TIME, re.I)
-    return day_first, month_first, names
-
-
-def _iso(year: int, month: int, day: int, hour: str | None, minute: str | None, ampm: str | None) -> str | None:
-    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    if hour is None or minute is None:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    h, m = int(hour), int(minute)
-    if ampm and ampm.lower().startswith("p") and h < 12:
-        h += 12
-    if ampm and ampm.lower().startswith("a") and h == 12:
-        h = 0
-    if h > 23 or m > 59:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}T{h:02d}:{m:02d}"
-
-
-def find_date(text: str, lang: str | None) -> DateValue | None:
-    """The first date (with its time when given) written in `text`, as ISO 8601."""
-    if _DATE_HINT.search(text) is None:  # every supported form has a 4-digit year or a d.m.yy / d/m/yy date
-        return None
-    found: list[tuple[int, str, str]] = []
-    match = _NUMERIC.search(text)
-    if match:
-        d, mo, y, hh, mm, ap = match.groups()
-        value = _iso(int(y), int(mo), int(d), hh, mm, ap)
-        if value:
-            found.append((match.start(), value, match.group().strip()))
-    match = _SLASHED.search(text)
-    if match:
-        a, b, y, hh, mm, ap = match.groups()
-        day, month = int(a), int(b)
-        if month > 12 or (day <= 12 and (lang or "en") in MONTH_FIRST_LANGS):
-            day, month = month, day
-        value = _iso(int(y), month, day, hh, mm, ap)
-        if value:
-            found.append((match.start(), value, match.group().strip()))
-    for pattern in (_ISO, _YMD):
-        match = pattern.search(text)
-        if match:
-            y, mo, d, hh, mm = match.groups()
-            value = _iso(int(y), int(mo), int(d), hh, mm, None)
-            if value:
-                found.append((match.start(), value, match.group().strip()))
-    day_first, month_first, names = _month_patterns(lang or "en")
-    for pattern, order in ((day_first, "dmy"), (month_first, "mdy")):
-        match = pattern.search(text)
-        if not match:
-            continue
-        a, b, y, hh, mm, ap = match.groups()
-        day, month = (a, names[b.lower()]) if order == "dmy" else (b, names[a.lower()])
-        value = _iso(int(y), month, int(day), hh, mm, ap)
-        if value:
-            found.append((match.start(), value, match.group().strip()))
-    if not found:
-        match = _SHORT_YEAR.search(text)
-        if match is None:
-            return None
-        d, mo, y, hh, mm, ap = match.groups()
-        year = int(y) + (1900 if int(y) >= MIN_YEAR % 100 else 2000)
-        value = _iso(year, int(mo), int(d), hh, mm, ap)
-        if value is None:
-            return None
-        found.append((match.start(), value, match.group().strip()))
-    _, value, raw = min(found)
-    return DateValue(value=value, source="text", raw=raw)
 
 
 @lru_cache(maxsize=32)
@@ -137,7 +54,7 @@ def may_hold_byline_or_date(text: str, lang: str | None) -> bool:
     """Cheap pre-check for parse_byline / find_date: a byline word among the first three words, or a date-like
     number. False means neither can find anything. Two searches, not one alternation: the byline words are
     only tried at the line start (match), and the date hint scans for digits without case folding."""
-    return _DATE_HINT.search(text) is not None or _byline_hint(lang or "en").match(text) is not None
+    return DATE_HINT.search(text) is not None or _byline_hint(lang or "en").match(text) is not None
 
 
 @lru_cache(maxsize=32)
@@ -177,12 +94,9 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
 def name_stops(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words that end a name in a byline: roles such as 'correspondent', 'follow'; month names)."""
     stops: set[str] = set()
-    months: set[str] = set()
     for code in dict.fromkeys((lang, "en")):
         stops.update(language_tuple(code, "_name_stops"))
-        for variants in language_tuple(code, "_months"):
-            months.update(variants.split("|"))
-    return frozenset(stops), frozenset(months)
+    return frozenset(stops), frozenset(month_names(lang))
 
 
 @lru_cache(maxsize=1)
