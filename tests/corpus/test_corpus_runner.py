@@ -64,7 +64,8 @@ def test_stats_count_removed_kinds_and_stage_times(tmp_path):
     stats = run_batch([_page(i) for i in range(4)], CollectSink(), workers=1, stats_path=str(tmp_path / "s.json"))
     data = json.loads((tmp_path / "s.json").read_text())
     assert data["records"] == 4 and data["complete"] is True
-    assert set(data["seconds"]) == {"wall", "ingest", "extract", "serialize", "write", "parent_cpu"}
+    assert set(data["seconds"]) == {"wall", "ingest", "extract", "serialize", "write", "parent_cpu", "worker_cpu"}
+    assert 0 < data["seconds"]["worker_cpu"]
     assert isinstance(data["removed_by_kind"], dict) and stats.extract_s > 0
 
 

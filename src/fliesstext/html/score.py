@@ -147,10 +147,19 @@ def ignored_flags(seg: Segmentation, raw: list[float], th: dict[str, float]) -> 
     """Context flags around much of the running text are no evidence either (an ASP.NET <form> around the
     whole page, an <aside> that holds the article)."""
     total = sum(raw)
+    if total <= 0:
+        return 0
     share = th["token_disable_share"] * total
+    found: dict[int, list[float]] = {flag: [] for flag in BAD_FLAGS if flag != F_HIDDEN}
+    mask = sum(found)
+    for block, mass in zip(seg.blocks, raw, strict=True):  # one pass over the blocks, not one per flag
+        if mass and block.flags & mask:
+            for flag, masses in found.items():
+                if block.flags & flag:
+                    masses.append(mass)
     ignored = 0
-    for flag in BAD_FLAGS:
-        if flag != F_HIDDEN and total > 0 and sum(m for b, m in zip(seg.blocks, raw, strict=True) if m and b.flags & flag) >= share:
+    for flag, masses in found.items():
+        if sum(masses) >= share:  # the same sums, in the same order, as one sum() per flag
             ignored |= flag
     return ignored
 

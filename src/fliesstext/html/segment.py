@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import methodcaller
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -26,6 +27,7 @@ _TRANSPARENT = frozenset("span b strong em i u s small font mark abbr cite q sup
 _SKIP_TAGS = frozenset("head title button select option textarea input meta link base".split())
 _SPECIAL = frozenset("img br table pre ul ol li blockquote nav footer aside header".split())
 _COLLAPSIBLE = frozenset(("nav", "footer", "aside", "header"))
+_PLAIN_BLOCKS = _BLOCK_TAGS - _SPECIAL  # no own state to restore when they close
 _COLLAPSE_LINK_DENSITY = 0.6  # a nav/footer/aside/header this link-heavy is read whole (C side) as one block
 _COLLAPSE_LIST_LINK_DENSITY = 0.8  # the same for a list: a menu
 _INSIDE_LI = frozenset(("p", "div"))  # inside <li> these do not start a new block
@@ -53,7 +55,7 @@ _TAG_FLAGS = {
 }
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # an empty match: "-" goes in without a group template or callback
 _PUNCT = str.maketrans({c: " " for c in "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "})
-_NO_TOKENS: frozenset[str] = frozenset()
+_LINK_TEXT = methodcaller("text", True, "", True)  # node.text(deep=True, separator="", strip=True)
 
 
 def class_tokens(value: str) -> tuple[str, ...]:
@@ -118,10 +120,8 @@ class RawBlock:
     depth: int | None = None
     ordered: bool | None = None
     rows: tuple[tuple[str, ...], ...] | None = None
-    score: float = 0.0
     keep: bool = False
     reason: str = ""
-    tokens: frozenset[str] = _NO_TOKENS
 
     @property
     def link_density(self) -> float:
@@ -314,11 +314,12 @@ class _Walker:
         """A link-heavy nav/footer/aside becomes one block without walking it (a quarter of a page's elements
         sit in menus). Returns False when the box has real text and must be walked."""
         # skip_empty: whitespace-only text nodes (most of a menu's nodes) would only give blank lines
-        lines = [" ".join(t.split()) for t in node.text(deep=True, separator="\n", skip_empty=True).split("\n")]
-        text = "\n".join(t for t in lines if t)
+        # map/filter over C callables: no Python frame per line or per link (a menu has hundreds of both)
+        lines = node.text(deep=True, separator="\n", skip_empty=True).split("\n")
+        text = "\n".join(filter(None, map(" ".join, map(str.split, lines))))
         if not text:
             return True
-        link_chars = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
+        link_chars = sum(map(len, map(_LINK_TEXT, node.css("a"))))
         limit = _COLLAPSE_LIST_LINK_DENSITY if tag in ("ul", "ol") else _COLLAPSE_LINK_DENSITY
         if link_chars < limit * (len(text) - text.count("\n")):
             return False
@@ -369,7 +370,7 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
     elements = walker.elements
     elements.append(Element(root.tag or "body", -1, 0, "", 0))
     walker.owner = 0
-    parts, cache = walker.parts, walker.token_cache
+    parts, cache, owners = walker.parts, walker.token_cache, walker.owners
     open_block, close_block, special = walker.open_block, walker.close_block, walker.special
     stack: list[tuple[LexborNode, int, bool, int]] = [(root, 0, False, 0)]  # node, element (or parent), recorded, flags
     parent, inherited = 0, 0  # the innermost recorded element and its flags
@@ -429,8 +430,14 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
             if recorded:
                 element = elements[done_index]
                 element.end = len(elements)
-                if element.tag in _BLOCK_TAGS:
-                    close_block(done_index, element)
+                done_tag = element.tag
+                if done_tag in _BLOCK_TAGS:
+                    if done_tag in _PLAIN_BLOCKS and walker.li_owner < 0:  # close_block's common case, inline
+                        if parts or walker.brs:
+                            walker.flush()
+                        walker.owner = owners.pop() if owners else 0
+                    else:
+                        close_block(done_index, element)
             _, parent, _, inherited = stack[-1]
             nxt = done.next
         node = nxt

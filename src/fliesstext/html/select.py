@@ -19,6 +19,8 @@ from .score import (
 )
 from .segment import F_FIGURE, F_HIDDEN, RawBlock, Segmentation
 
+_ANY_BAD = sum(BAD_FLAGS)
+
 
 def subtree_end(seg: Segmentation, index: int) -> int:
     """Elements are numbered in document order, so a subtree is the index range [index, end)."""
@@ -76,9 +78,10 @@ def judge_inside(seg: Segmentation, block: RawBlock, container: int, kb: Knowled
                  masses: Masses) -> str:
     """'' to keep the block, else the reason it is boilerplate. Context is read relative to the container."""
     rel_flags = block.flags & ~seg.elements[container].flags & ~masses.ignored
-    for flag, name in BAD_FLAGS.items():
-        if rel_flags & flag and not (flag == F_HIDDEN and masses.raw[block.index] > 0):
-            return f"inside {name}"
+    if rel_flags & _ANY_BAD:  # most blocks carry none of the flags: no loop
+        for flag, name in BAD_FLAGS.items():
+            if rel_flags & flag and not (flag == F_HIDDEN and masses.raw[block.index] > 0):
+                return f"inside {name}"
     if rel_flags & F_FIGURE and len(block.text) < 300:
         return "inside figure"
     floor = th["veto_floor"] * masses.bulk[container]

@@ -50,7 +50,6 @@ class TitleRules:
 class DateRules:
     published_meta: tuple[str, ...]
     modified_meta: tuple[str, ...]
-    months: dict[str, int]  # lower-case month name -> 1..12, all languages
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +95,9 @@ def title_rules() -> TitleRules:
 
 @lru_cache(maxsize=1)
 def date_rules() -> DateRules:
+    """Which meta tags carry the dates (month names live with the shared parser, fliesstext.dates)."""
     data = _load("meta_dates.json")
-    months: dict[str, int] = {}
-    for names in data["months"].values():
-        for index, name in enumerate(names, start=1):
-            months.setdefault(name, index)
-    return DateRules(tuple(data["published_meta"]), tuple(data["modified_meta"]), months)
+    return DateRules(tuple(data["published_meta"]), tuple(data["modified_meta"]))
 
 
 @dataclass(frozen=True, slots=True)

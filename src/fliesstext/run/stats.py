@@ -20,6 +20,7 @@ class Stats:
     extract_s: float = 0.0  # workers: extraction, summed over pages
     serialize_s: float = 0.0  # workers: record -> output bytes (JSON line, Parquet row, Markdown)
     write_s: float = 0.0  # parent: writing records
+    worker_cpu_s: float = 0.0  # workers: CPU time of extracting and encoding, summed over pages
     wall_s: float = 0.0
     parent_cpu_s: float = 0.0  # CPU time of the parent process (reading, dispatching, writing)
     workers: int = 1
@@ -35,6 +36,7 @@ class Stats:
         self.records += 1
         self.extract_s += info.get("t", 0.0)
         self.serialize_s += info.get("t_serialize", 0.0)
+        self.worker_cpu_s += info.get("cpu", 0.0)
         error = info.get("error")
         if error:
             self.failures += 1
@@ -57,7 +59,7 @@ class Stats:
             "seconds": {"wall": round(self.wall_s, 3), "ingest": round(self.ingest_s, 3),
                         "extract": round(self.extract_s, 3), "serialize": round(self.serialize_s, 3),
                         "write": round(self.write_s, 3),
-                        "parent_cpu": round(self.parent_cpu_s, 3)},
+                        "parent_cpu": round(self.parent_cpu_s, 3), "worker_cpu": round(self.worker_cpu_s, 3)},
             "pages_per_s": round(self.pages_per_s, 1),
             "pages_per_s_per_worker": round(self.pages_per_s / max(1, self.workers), 1),
             "workers": self.workers, "timeouts": self.timeouts, "crashes": self.crashes, "recycled": self.recycled,

@@ -130,7 +130,7 @@ def _save_learned(templates: Any, save_dir: str | None) -> None:
 
 def _process(ordinal: int, page: Page, options: Options, templates: Any, encode: Any) -> tuple[Any, dict[str, Any]]:
     """One page: extracted, encoded for the sink (an encoder error becomes a failure record), timed."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = extract_one(page, options, templates)
     elapsed = time.perf_counter() - started
     info: dict[str, Any] = {"t": elapsed, "removed": removed_kinds(result)}
@@ -143,4 +143,5 @@ def _process(ordinal: int, page: Page, options: Options, templates: Any, encode:
         failure = Failure(page.source or page.id or "?", type(err).__name__, str(err)[:500], "format", page.id)
         payload, info["error"] = encode(failure, ordinal), failure.error
     info["t_serialize"] = time.perf_counter() - encode_started
+    info["cpu"] = time.process_time() - cpu_started  # CPU of extracting and encoding (wall times count waiting)
     return payload, info
