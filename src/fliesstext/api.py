@@ -1,6 +1,7 @@
 """The public entry points: extract() for one page, extract_many() for a stream of pages."""
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -96,20 +97,22 @@ def _apply_late_template(article: Article, template: HostTemplate | None) -> Art
     return replace(article, body=body.blocks, removed=body.removed)
 
 
-def _to_text(page: Page, options: Options) -> tuple[str, tuple[str, ...]]:
+def _to_text(page: Page, options: Options) -> tuple[str, bytes | None, tuple[str, ...]]:
+    """The page as text, plus its bytes when they are that text's exact UTF-8 (the parser then takes them as
+    they are instead of encoding the text again), plus warnings."""
     warnings: list[str] = []
     content = page.content
     if len(content) > options.max_bytes:
         content = content[: options.max_bytes]
         warnings.append(f"input truncated to {options.max_bytes} bytes")
-    if isinstance(content, bytes):
-        decoded = decode_bytes(content, page.http_charset)
-        if decoded.warning:
-            warnings.append(decoded.warning)
-        text = decoded.text
-    else:
-        text = content
-    return text, tuple(warnings)
+    if not isinstance(content, bytes):
+        return content, None, tuple(warnings)
+    decoded = decode_bytes(content, page.http_charset)
+    if decoded.warning:
+        warnings.append(decoded.warning)
+    exact = decoded.encoding == "utf-8" and decoded.warning is None and not content.startswith(codecs.BOM_UTF8)
+    utf8 = content if exact else None  # strictly decoded UTF-8: the bytes are the text
+    return decoded.text, utf8, tuple(warnings)
 
 
 def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostTemplate | None = None) -> Article:
@@ -118,7 +121,7 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
     from .meta import extract_meta
     from .text import extract_text
 
-    text, warnings = _to_text(page, options)
+    text, utf8, warnings = _to_text(page, options)
     if not text or text.isspace():
         return assemble(Meta(), BodyResult(()), page, "text", warnings + ("empty input",))
     mode = page.mode if page.mode != "auto" else options.mode
@@ -127,7 +130,7 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
     if mode == "html":
         from .parse import parse_html
 
-        parsed = parse_html(text, page.url)
+        parsed = parse_html(text if utf8 is None else utf8, page.url)
         meta = extract_meta(parsed, options, fetched_at=page.fetched_at)
         body = extract_body(parsed, options, meta)
         if template is not None:

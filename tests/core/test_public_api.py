@@ -54,3 +54,13 @@ def test_import_is_light():
            "'trafilatura', 'lxml') if m in sys.modules]; print(bad)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_utf8_bytes_and_text_give_the_same_article():
+    from conftest import EXAMPLES
+
+    html = (EXAMPLES / "harbour-ferry.html").read_text(encoding="utf-8")
+    from_text = fliesstext.extract(html, url="https://example.org/a").to_dict()
+    from_bytes = fliesstext.extract(html.encode("utf-8"), url="https://example.org/a").to_dict()
+    from_bom = fliesstext.extract(b"\xef\xbb\xbf" + html.encode("utf-8"), url="https://example.org/a").to_dict()
+    assert from_text == from_bytes == from_bom

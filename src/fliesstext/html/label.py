@@ -234,8 +234,8 @@ def _token_rules() -> _TokenRules:
 class _LangRules:
     """Compiled text evidence for one language (its own lists plus the '*' lists)."""
 
-    contains: tuple[_Phrases, ...]  # the language's own phrases, then the '*' ones (compiled once)
-    contains_long: tuple[_Phrases, ...]  # the same with only the phrases that count in long texts
+    contains: tuple[re.Pattern[str], ...]  # the language's own phrases, then the '*' ones (compiled once)
+    contains_long: tuple[re.Pattern[str], ...]  # the same with only the phrases that count in long texts
     contains_kind: dict[str, str]
     equals: dict[str, str]
     weak_equals: dict[str, str]
@@ -258,40 +258,15 @@ def _merge(sections: list[dict[str, Any]], key: str) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrases:
-    """A phrase list as one trie regex, plus the same regex anchored after a non-alphanumeric character.
-
-    _phrase_match accepts only a match that starts at a word boundary. The anchored regex tests that
-    boundary at each position before any branch of the trie, so it rejects the inside of words at once
-    (sre has no jump table for the trie's first letters): a cheaper test that no match can be accepted.
-    Only a shortcut: where it finds something, _phrase_match decides with the plain regex, as before.
-    """
-
-    pattern: re.Pattern[str]
-    at_boundary: re.Pattern[str]
-
-    def could_match(self, text: str) -> bool:
-        return self.at_boundary.search(text) is not None
-
-
-def _phrase_set(phrases: list[str]) -> _Phrases | None:
-    if not phrases:
-        return None
-    trie = _trie_regex(sorted(set(phrases)))
-    # (?<![^\W_]): not after a letter or digit (\w less "_"), which is what _phrase_match's isalnum() test means
-    return _Phrases(re.compile(trie), re.compile(f"(?<![^\\W_])(?:{trie})"))
-
-
 @lru_cache(maxsize=128)
-def _phrases_of(names: tuple[str, ...], min_len: int) -> _Phrases | None:
+def _phrases_of(names: tuple[str, ...], min_len: int) -> re.Pattern[str] | None:
     table = _phrase_table()
-    return _phrase_set(
+    return _alternation(
         [p for name in names for phrases in table[name].get("contains", {}).values() for p in phrases if len(p) >= min_len]
     )
 
 
-def _contains_patterns(names: list[str], min_len: int) -> tuple[_Phrases, ...]:
+def _contains_patterns(names: list[str], min_len: int) -> tuple[re.Pattern[str], ...]:
     """Two patterns, so that the big '*' one is compiled once per process and not once per language."""
     own = tuple(name for name in names if name != "*")
     return tuple(p for p in (_phrases_of(own, min_len), _phrases_of(("*",), min_len)) if p is not None)
@@ -386,11 +361,10 @@ def _phrase_evidence(lower: str, rules: _LangRules) -> tuple[str, str] | None:
         # be what an article is about; "this website uses cookies" is not)
         short = len(lower) <= _SHORT_TEXT
         found = None
-        for phrases in rules.contains if short else rules.contains_long:
-            if phrases.could_match(lower):
-                found = _phrase_match(phrases.pattern, lower)
-                if found:
-                    break
+        for pattern in rules.contains if short else rules.contains_long:
+            found = _phrase_match(pattern, lower)
+            if found:
+                break
         if found:
             phrase, start, end = found
             kind = rules.contains_kind[phrase]

@@ -88,7 +88,7 @@ def _read_link(node: Any, links: dict[str, list[str]]) -> None:
             links.setdefault(rel, []).append(attrs.get("href") or "")
 
 
-def parse_html(html: str, url: str | None = None) -> ParsedPage:
+def parse_html(html: str | bytes, url: str | None = None) -> ParsedPage:
     """Parse; read scripts / meta / links / title and collect the nodes that are no visible text in one CSS pass
     (each pass walks the whole tree; strip_tags walks it once per tag), then detach those nodes."""
     tree = LexborHTMLParser(html)
