@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from . import __version__
 from .errors import FliesstextError
@@ -14,6 +14,7 @@ from .ingest.decode import decode_bytes
 from .model import Article, Block, BodyResult, Failure, Image, Meta, Page, Removed
 from .options import DEFAULT_OPTIONS, Options
 from .templates import HostTemplate, TemplateStore, filter_body, observe_article
+from .urlhost import url_host
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I | re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
@@ -29,14 +30,7 @@ def detect_mode(text: str) -> str:
     return "html" if len(tags) >= 20 and closing >= 5 else "text"
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host.lower() if host else None
+_host = url_host
 
 
 def _norm(text: str) -> str:

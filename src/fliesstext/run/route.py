@@ -10,24 +10,15 @@ to whichever worker is free.
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from ..model import Page
+from ..urlhost import url_host
 
 SPLIT_MIN_PAGES = 64  # a host is split only after this many pages ...
 SPLIT_SHARE = 0.5  # ... and once it had more than this share of a worker's fair part (1 / workers) of all pages
 MAX_HOSTS = 200_000  # hosts remembered (least recently seen forgotten first: bounded memory on a crawl)
 
 
-def page_host(url: str | None) -> str | None:
-    """The host templates are keyed by (as api._host): lower-case hostname of the URL."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host.lower() if host else None
+page_host = url_host  # the host templates are keyed by: pages of one host go to one worker
 
 
 class HostRouter:
