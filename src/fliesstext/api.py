@@ -30,8 +30,6 @@ def detect_mode(text: str) -> str:
     return "html" if len(tags) >= 20 and closing >= 5 else "text"
 
 
-_host = url_host
-
 
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
@@ -75,11 +73,13 @@ def assemble(meta: Meta, body: BodyResult, page: Page, mode: str, warnings: tupl
         blocks = tuple(b for b, n in normed if n != teaser and n != title)
         removed = removed + dropped
     return Article(
-        url=page.url, host=_host(page.url) or _host(meta.canonical_url), lang=meta.lang, title=meta.title, kicker=meta.kicker, teaser=meta.teaser,
-        authors=meta.authors, date_published=meta.date_published, date_modified=meta.date_modified,
-        site_name=meta.site_name, section=meta.section, tags=meta.tags, canonical_url=meta.canonical_url,
-        images=_absolute(_merge_images(meta.images, body.images), page.url or meta.canonical_url), body=blocks, removed=removed, repairs=body.repairs,
-        mode=mode, warnings=warnings + body.warnings, id=page.id, source=page.source, version=__version__,  # type: ignore[arg-type]
+        url=page.url, host=url_host(page.url) or url_host(meta.canonical_url), lang=meta.lang, title=meta.title,
+        kicker=meta.kicker, teaser=meta.teaser, authors=meta.authors, date_published=meta.date_published,
+        date_modified=meta.date_modified, site_name=meta.site_name, section=meta.section, tags=meta.tags,
+        canonical_url=meta.canonical_url, body=blocks, removed=removed, repairs=body.repairs,
+        images=_absolute(_merge_images(meta.images, body.images), page.url or meta.canonical_url),
+        mode=mode, warnings=warnings + body.warnings, id=page.id, source=page.source,  # type: ignore[arg-type]
+        version=__version__,
     )
 
 
@@ -171,7 +171,7 @@ def extract_many(
     for index, item in enumerate(pages):
         page = item if isinstance(item, Page) else Page(content=item, id=str(index))
         try:
-            host = _host(page.url)
+            host = url_host(page.url)
             template = store.template(host) if store is not None and host else None
             article = extract_page(page, opts, template)
             if store is not None and host is None and article.host:

@@ -16,10 +16,10 @@ from .formats import FORMATTERS, Formatter, get_formatter
 from .ingest.local import expand_inputs, iter_pages
 from .model import Failure, Page
 from .options import Options
+from .run.batch_cli import batch_options, maybe_run_batch
 
 if TYPE_CHECKING:
     from .templates import TemplateStore
-from .run.batch_cli import batch_options, maybe_run_batch
 
 EXIT_USER_ERROR = 2
 EXIT_PAGE_FAILED = 1

@@ -285,10 +285,9 @@ def evaluate_records(predictions: Sequence[Mapping[str, Any]], gold: Sequence[Ma
     result = summarize(scores)
     fields = [prediction_fields(p) for p in predictions]
     for name in ("title", "date", "authors", "lang"):
-        if not any(getattr(f, name) for f in fields):
-            if name == "title":
-                result["title_kicker"] = {"accuracy": None, "n": 0, "not_predicted": True}  # the extractor never gives this field: not a 0 score
-            result[name] = {"accuracy": None, "n": 0, "not_predicted": True}
+        if not any(getattr(f, name) for f in fields):  # the extractor never gives this field: not a 0 score
+            for key in (name, "title_kicker") if name == "title" else (name,):
+                result[key] = {"accuracy": None, "n": 0, "not_predicted": True}
     result["paired_by"] = paired_by
     result["predictions"] = len(predictions)
     result["pages"] = [asdict(s) for s in scores]
@@ -328,7 +327,8 @@ def format_report(result: Mapping[str, Any], worst: int = 5) -> str:
         ("body recall", _fmt(body["recall"]["mean"]), _fmt(body["recall"]["median"]), str(result["n"])),
         ("body F1", _fmt(body["f1"]["mean"]), _fmt(body["f1"]["median"]), str(result["n"])),
     ]
-    fields = (("title", "title exact"), ("title_kicker", "title or kicker: title"), ("date", "date same local day"), ("authors", "authors set F1"), ("lang", "lang"))
+    fields = (("title", "title exact"), ("title_kicker", "title or kicker: title"), ("date", "date same local day"),
+              ("authors", "authors set F1"), ("lang", "lang"))
     for field, label in fields:
         if result[field]["n"]:
             rows.append((label, _fmt(result[field]["accuracy"]), "", str(result[field]["n"])))

@@ -47,9 +47,13 @@ def is_url(item: str) -> bool:
 def fetch_page(item: str, mode: str = "auto") -> Page:
     """One page from an http(s) URL given on the command line (the --urls fetcher: timeouts, retries, size cap,
     robots.txt). A failed fetch raises InputError, which the caller turns into a failure record."""
-    from .urls import fetch_urls
+    from .urls import Fetcher
 
-    fetched = next(fetch_urls([item]))
+    fetcher = Fetcher()
+    try:
+        fetched = fetcher.fetch(item)
+    finally:
+        fetcher.close()
     if isinstance(fetched, Failure):
         raise InputError(f"cannot fetch {item}: {fetched.message}")
     return fetched if mode == "auto" else replace(fetched, mode=mode)  # type: ignore[arg-type]
