@@ -133,18 +133,10 @@ def test_kicker_colon_restored_from_breadcrumb() -> None:
     assert art.kicker == "Brückensanierung"
 
 
-def test_kicker_split_off_when_the_headline_repeats_alone() -> None:
+@pytest.mark.parametrize("separator", [" ", ": "], ids=["plain", "colon"])
+def test_kicker_split_off_when_the_headline_repeats_alone(separator: str) -> None:
     art = _extract(["Startseite", "Stadt", "Stadtrat gibt grünes Licht für die Brücke"] + MENU + [
-        "Brückensanierung Stadtrat gibt grünes Licht für die Brücke",
-        "27.07.2023, 18:16 Uhr",
-    ] + BODY_DE)
-    assert art.title == "Stadtrat gibt grünes Licht für die Brücke"
-    assert art.kicker == "Brückensanierung"
-
-
-def test_colon_kicker_split_off_when_the_headline_repeats_alone() -> None:
-    art = _extract(["Startseite", "Stadt", "Stadtrat gibt grünes Licht für die Brücke"] + MENU + [
-        "Brückensanierung: Stadtrat gibt grünes Licht für die Brücke",
+        f"Brückensanierung{separator}Stadtrat gibt grünes Licht für die Brücke",
         "27.07.2023, 18:16 Uhr",
     ] + BODY_DE)
     assert (art.kicker, art.title) == ("Brückensanierung", "Stadtrat gibt grünes Licht für die Brücke")

@@ -8,7 +8,7 @@ calls and not descended into.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import methodcaller
 from typing import Any
 
@@ -140,7 +140,6 @@ class Segmentation:
     blocks: list[RawBlock]
     elements: list[Element]
     images: list[RawImage]
-    _paths: dict[int, list[int]] = field(default_factory=dict)
     _parents: list[int] | None = None
     _owners: list[int] | None = None
 
@@ -157,13 +156,6 @@ class Segmentation:
         if self._owners is None:
             self._owners = [block.owner for block in self.blocks]
         return self._owners
-
-    def path(self, index: int) -> list[int]:
-        """ancestors(index), memoised: the scorer reads the same paths many times."""
-        found = self._paths.get(index)
-        if found is None:
-            found = self._paths[index] = self.ancestors(index)
-        return found
 
     def ancestors(self, index: int) -> list[int]:
         """Element indices from `index` up to the root (inclusive of `index`)."""

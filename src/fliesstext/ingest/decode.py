@@ -61,7 +61,7 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
         if data.startswith(bom):
             return Decoded(data[len(bom):].decode(encoding, errors="replace"), encoding)
     declared = [c for c in (_normalise(http_charset), declared_charset(data)) if c]
-    if any(c.startswith("utf-16") or c.startswith("utf-32") for c in declared[:1]):
+    if declared and declared[0].startswith(("utf-16", "utf-32")):
         text = _try(data, declared[0])
         if text is not None:
             return Decoded(text, declared[0])

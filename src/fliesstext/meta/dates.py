@@ -110,9 +110,10 @@ def _dated_nodes(root: Any) -> list[tuple[str, str]]:
 
 def _first_valid(candidates: list[tuple[str, str]], limit: _Limit) -> DateValue | None:
     for source, raw in candidates:
-        iso = parse_clean_date(clean(raw))
+        text = clean(raw)
+        iso = parse_clean_date(text)
         if limit.ok(iso):
-            return DateValue(iso, source, clean(raw))  # type: ignore[arg-type]
+            return DateValue(iso, source, text)  # type: ignore[arg-type]
     return None
 
 

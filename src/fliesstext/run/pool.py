@@ -107,21 +107,20 @@ class WorkerPool:
         slot = self.router.route(page)
         (self.anywhere if slot is None else self.queues[slot]).append((ordinal, page))
         self.queued_bytes += len(page.content)
-        self._dispatch_one(slot)
-
-    def _dispatch_one(self, slot: int | None) -> None:
         if slot is None:
             self._dispatch()
-            return
-        worker = self.workers[slot]
-        queue = self.queues[slot]
+        else:
+            self._fill(slot)
+
+    def _fill(self, index: int) -> None:
+        """Send worker `index` its routed pages, up to the prefetch depth."""
+        worker, queue = self.workers[index], self.queues[index]
         while queue and len(worker.tasks) < self.prefetch:
             self._send(worker, queue.popleft())
 
     def _dispatch(self) -> None:
-        for worker, queue in zip(self.workers, self.queues, strict=True):
-            while queue and len(worker.tasks) < self.prefetch:
-                self._send(worker, queue.popleft())
+        for index in range(len(self.queues)):
+            self._fill(index)
         while self.anywhere:
             worker = min(self.workers, key=lambda w: len(w.tasks))
             if len(worker.tasks) >= self.prefetch:

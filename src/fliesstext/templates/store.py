@@ -41,6 +41,16 @@ def template_key(text: str) -> str:
     return key
 
 
+def memo_key(memo: dict[str, str], text: str) -> str:
+    """template_key(text) through `memo` (a host's chrome repeats page after page); the memo stays bounded."""
+    key = memo.get(text)
+    if key is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        key = memo[text] = template_key(text)
+    return key
+
+
 @dataclass(frozen=True, slots=True)
 class HostTemplate:
     """What is known about one host at extraction time: template keys -> number of pages seen on."""
@@ -52,15 +62,7 @@ class HostTemplate:
 
     def pages_for(self, text: str) -> int | None:
         """On how many pages this line/block was seen, if it belongs to the template."""
-        memo = self.memo
-        if memo is None:
-            return self.keys.get(template_key(text))
-        key = memo.get(text)
-        if key is None:
-            if len(memo) >= MAX_MEMO:  # stay bounded
-                memo.clear()
-            key = memo[text] = template_key(text)
-        return self.keys.get(key)
+        return self.keys.get(template_key(text) if self.memo is None else memo_key(self.memo, text))
 
 
 @dataclass(slots=True)
@@ -127,16 +129,7 @@ class TemplateStore:
     def _keys(self, texts: Iterable[str]) -> set[str]:
         """The template keys of one page's texts, through the memo (a host's chrome repeats page after page)."""
         memo = self._memo
-        if len(memo) >= MAX_MEMO:
-            memo.clear()
-        keys = set()
-        for text in set(texts):
-            key = memo.get(text)
-            if key is None:
-                key = memo[text] = template_key(text)
-            if key:  # "" for whitespace
-                keys.add(key)
-        return keys
+        return {key for text in set(texts) if (key := memo_key(memo, text))}  # "" for whitespace
 
     @staticmethod
     def _first_visit(stats: HostStats, url: str | None) -> bool:

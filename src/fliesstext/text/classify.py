@@ -23,7 +23,7 @@ DENSE_MAX_WORDS, DENSE_SHARE = 40, 0.25  # shorter lines whose tokens are this m
 LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer words is footer
 TEMPLATE_SCORE = -0.3  # a line the host repeats on many pages (templates/)
 BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
-TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 5, 0.2, 45  # see demote_teaser_lists
+TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 5, 0.2, 45  # see _demote_runs
 RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
 INDENT_MIN_SHARE = 0.5
 INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as weaker evidence
@@ -215,17 +215,11 @@ def body_indents(lines: Sequence[Line], count: int = 3) -> list[int]:
     return [i for i in ranked if weight[i] >= INDENT_MIN_SHARE * weight[ranked[0]]]
 
 
-def score_pair(line: Line) -> tuple[float, float]:
-    """Content evidence of one line (+ prose, - boilerplate and link-like fragments), as a pair:
-    (score when the line sits at the body indent, score when it does not)."""
-    aligned, offset, _, _, _, _ = _score_facts(line)
-    return aligned, offset
-
-
 def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool]:
     """What score_lines needs of a line, computed once: (aligned score, offset score, box kind, prose, short, image).
 
-    The scores: see score_pair (one function for both, so score_lines makes one call per line).
+    The scores are content evidence (+ prose, - boilerplate and link-like fragments): one when the line sits at
+    the body indent, one when it does not.
     """
     words, kind, terminal = line.words, line.phrase_kind, line.terminal
     box = kind if kind in BOX_KINDS or kind == "template" else None
@@ -251,12 +245,6 @@ def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool
     return -0.5, -0.8, box, prose, short, False
 
 
-def score_line(line: Line, indent: int) -> float:
-    """The line's score against one body indent (see score_pair)."""
-    aligned, offset = score_pair(line)
-    return aligned if abs(line.indent - indent) <= INDENT_TOLERANCE else offset
-
-
 def score_lines(lines: Sequence[Line], indent: int) -> None:
     """Score every line against one body indent.
 
@@ -268,7 +256,7 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
     box_kind: str | None = None
     box_cost = 0.0
     low, high = indent - INDENT_TOLERANCE, indent + INDENT_TOLERANCE
-    isolated: list[int] = []  # teaser-blurb candidates (see demote_teaser_lists), found in the same pass
+    isolated: list[int] = []  # teaser-blurb candidates (see _demote_runs), found in the same pass
     for i, line in enumerate(lines):
         facts = line.score_facts
         if facts is None:
@@ -295,17 +283,6 @@ def score_lines(lines: Sequence[Line], indent: int) -> None:
     _demote_runs(lines, isolated)
 
 
-def demote_teaser_lists(lines: Sequence[Line]) -> None:
-    """Lists of 'headline + one blurb' pairs (related teasers, site directories) are weak evidence.
-
-    An article paragraph usually has prose neighbours; a teaser blurb stands alone between short lines.
-    TEASER_RUN or more such isolated blurbs, at most TEASER_GAP lines apart, are scored TEASER_SCORE.
-    """
-    isolated = [i for i, line in enumerate(lines)
-                if i and line.score > 0 and line.words >= GOOD_WORDS and _is_isolated_blurb(lines, i)]
-    _demote_runs(lines, isolated)
-
-
 def _is_isolated_blurb(lines: Sequence[Line], i: int) -> bool:
     """A prose line of teaser length under a short headline-like line and above a short line."""
     before, line = lines[i - 1], lines[i]
@@ -315,6 +292,11 @@ def _is_isolated_blurb(lines: Sequence[Line], i: int) -> bool:
 
 
 def _demote_runs(lines: Sequence[Line], isolated: list[int]) -> None:
+    """Lists of 'headline + one blurb' pairs (related teasers, site directories) are weak evidence.
+
+    An article paragraph usually has prose neighbours; a teaser blurb stands alone between short lines.
+    TEASER_RUN or more such isolated blurbs, at most TEASER_GAP lines apart, are scored TEASER_SCORE.
+    """
     run: list[int] = []
     for i in isolated + [len(lines) + TEASER_GAP + 1]:
         if run and i - run[-1] > TEASER_GAP:
