@@ -18,7 +18,7 @@ class Page:
     source: str | None = None  # file path, WARC record id, "stdin", ...
     http_charset: str | None = None  # charset from an HTTP header, if any
     fetched_at: str | None = None  # ISO 8601; upper bound for publication dates
-    mode: Literal["auto", "html", "text"] = "auto"
+    mode: Literal["auto", "html", "text", "warc-gz"] = "auto"  # warc-gz: a batch task, see ingest/warc_split.py
 
 
 @dataclass(frozen=True, slots=True)

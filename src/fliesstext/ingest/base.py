@@ -23,6 +23,11 @@ class IngestStats:
     def skip(self, reason: str) -> None:
         self.skipped[reason] += 1
 
+    def merge(self, counts: dict[str, object]) -> None:
+        """Add counts reported as `to_dict()` (by a worker that read a record: warc_split.py)."""
+        self.truncated_archives += int(counts.get("truncated_archives", 0))  # type: ignore[call-overload]
+        self.skipped.update(counts.get("skipped", {}))  # type: ignore[arg-type]
+
     def to_dict(self) -> dict[str, object]:
         return {"archives": self.archives, "truncated_archives": self.truncated_archives,
                 "skipped": dict(sorted(self.skipped.items()))}

@@ -17,6 +17,7 @@ from typing import IO
 from .base import IngestStats, Item, ingest_failure
 from .tabular import Columns, iter_jsonl, iter_jsonl_file, iter_parquet
 from .warc import iter_warc
+from .warc_split import iter_warc_members
 
 _WARC = (".warc", ".warc.gz", ".warc.zst", ".warc.lz4", ".warc.zstd")
 _JSONL = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst", ".json.gz")
@@ -59,8 +60,10 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def iter_inputs(inputs: Iterable[str], columns: Columns | None = None, stats: IngestStats | None = None,
-                max_bytes: int = 50_000_000) -> Iterator[Item]:
-    """Every page of every input, in order. A missing or unreadable input becomes a Failure, never an exception."""
+                max_bytes: int = 50_000_000, defer_warc: bool = False) -> Iterator[Item]:
+    """Every page of every input, in order. A missing or unreadable input becomes a Failure, never an exception.
+    defer_warc: the records of a WARC.gz file come out still compressed, for the batch runner's workers to read
+    (warc_split.py); every other reader consumes plain pages."""
     columns = columns or Columns()
     stats = stats if stats is not None else IngestStats()
     for path in expand_paths(inputs):
@@ -68,7 +71,7 @@ def iter_inputs(inputs: Iterable[str], columns: Columns | None = None, stats: In
             yield from iter_stdin(sys.stdin.buffer, columns, stats)
             continue
         try:
-            yield from _iter_path(path, columns, stats, max_bytes)
+            yield from _iter_path(path, columns, stats, max_bytes, defer_warc)
         except OSError as err:
             yield ingest_failure(path, err, type(err).__name__, path)
         except Exception as err:  # an optional reader failing on a broken file: report it, keep going
@@ -79,12 +82,13 @@ def iter_inputs(inputs: Iterable[str], columns: Columns | None = None, stats: In
             yield ingest_failure(path, err, type(err).__name__, path)
 
 
-def _iter_path(path: str, columns: Columns, stats: IngestStats, max_bytes: int) -> Iterator[Item]:
+def _iter_path(path: str, columns: Columns, stats: IngestStats, max_bytes: int, defer_warc: bool) -> Iterator[Item]:
     kind = input_kind(path)
     if kind == "warc":
         if not os.path.exists(path):
             raise FileNotFoundError(f"no such file: {path}")
-        yield from iter_warc(path, stats, source=path, max_bytes=max_bytes)
+        read = iter_warc_members if defer_warc else iter_warc
+        yield from read(path, stats, source=path, max_bytes=max_bytes)
     elif kind == "jsonl":
         yield from iter_jsonl_file(path, columns, stats)
     elif kind == "parquet":

@@ -68,7 +68,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     try:
         pool.start()
         with RunProgress(total - start if total else None, enabled=progress) as bar:
-            end = _loop(iter(items), start, pool, sink, stats, bar, window, stop_on_failure)
+            end = _loop(iter(items), start, pool, sink, stats, bar, window, stop_on_failure, ingest_stats)
         pool.close()
         templates_io.finish(templates_dir, pool.save_dir)
         sink.close(end)
@@ -94,7 +94,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
 
 
 def _loop(items: Iterator[Item], start: int, pool: WorkerPool, sink: Sink, stats: Stats, bar: RunProgress,
-          window: int, stop_on_failure: bool) -> int:
+          window: int, stop_on_failure: bool, ingest: IngestStats | None = None) -> int:
     encode = get_encoder(sink.encoding)
     pending: dict[int, tuple[Any, dict[str, Any]]] = {}
     next_read = next_write = start
@@ -115,7 +115,7 @@ def _loop(items: Iterator[Item], start: int, pool: WorkerPool, sink: Sink, stats
             else:
                 pool.submit(next_read, item)
                 next_read += 1
-        next_write = _flush(pending, next_write, sink, stats, stop_on_failure)
+        next_write = _flush(pending, next_write, sink, stats, stop_on_failure, ingest)
         bar.update(stats.records, stats.failures)
         if exhausted and next_write == next_read:
             bar.update(stats.records, stats.failures, force=True)
@@ -126,10 +126,17 @@ def _loop(items: Iterator[Item], start: int, pool: WorkerPool, sink: Sink, stats
 
 
 def _flush(pending: dict[int, tuple[Any, dict[str, Any]]], next_write: int, sink: Sink, stats: Stats,
-           stop_on_failure: bool) -> int:
+           stop_on_failure: bool, ingest: IngestStats | None = None) -> int:
+    """Write the results that are next in input order. A payload of None is an input record that turned out not
+    to be a page (a worker skipped it): nothing is written, its reason is counted with the ingest stats."""
     t0 = time.monotonic()
     while next_write in pending:
         payload, info = pending.pop(next_write)
+        if ingest is not None and info.get("ingest"):
+            ingest.merge(info["ingest"])
+        if payload is None:
+            next_write += 1
+            continue
         if stop_on_failure and info.get("error"):
             raise RunStopped(f"input #{next_write}: {info['error']}")
         sink.write(next_write, payload)

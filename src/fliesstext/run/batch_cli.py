@@ -150,7 +150,7 @@ def _source(inputs: tuple[str, ...], batch: dict[str, Any], stats: IngestStats,
 
     def pages(start: int) -> Iterable[Item]:
         if inputs:
-            yield from iter_inputs(inputs, columns, stats, options.max_bytes)
+            yield from iter_inputs(inputs, columns, stats, options.max_bytes, defer_warc=True)
         if batch.get("urls"):
             from ..ingest.urls import FetchConfig, fetch_urls, read_url_list
 

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from ..ingest.warc_split import MODE as WARC_GZ
+from ..ingest.warc_split import open_member
 from ..model import Article, Failure, Page
 from ..options import Options
 from .encode import get_encoder
@@ -128,12 +130,28 @@ def _save_learned(templates: Any, save_dir: str | None) -> None:
         pass
 
 
+def _open_record(page: Page, options: Options) -> tuple[Page | Failure | None, dict[str, Any]]:
+    """A page as it is, or the record a "warc-gz" page holds, read here (None: skipped, e.g. not HTML) with the
+    reader's counts for the parent's ingest stats."""
+    if page.mode != WARC_GZ:
+        return page, {}
+    opened, counts = open_member(page, options.max_bytes)
+    return opened, counts.to_dict() if counts.skipped or counts.truncated_archives else {}
+
+
 def _process(ordinal: int, page: Page, options: Options, templates: Any, encode: Any) -> tuple[Any, dict[str, Any]]:
-    """One page: extracted, encoded for the sink (an encoder error becomes a failure record), timed."""
+    """One page: extracted, encoded for the sink (an encoder error becomes a failure record), timed.
+    A payload of None: the input record is not a page (a skipped WARC record); info["ingest"] says why."""
     started, cpu_started = time.perf_counter(), time.process_time()
-    result = extract_one(page, options, templates)
+    opened, ingest = _open_record(page, options)
+    if opened is None:
+        return None, {"ingest": ingest}
+    page = opened if isinstance(opened, Page) else page
+    result = opened if isinstance(opened, Failure) else extract_one(page, options, templates)
     elapsed = time.perf_counter() - started
     info: dict[str, Any] = {"t": elapsed, "removed": removed_kinds(result)}
+    if ingest:
+        info["ingest"] = ingest
     if isinstance(result, Failure):
         info["error"] = result.error
     encode_started = time.perf_counter()

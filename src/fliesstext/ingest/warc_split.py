@@ -1,0 +1,169 @@
+"""A WARC.gz cut into its gzip members without inflating them, so the workers decompress their own records.
+
+In a WARC.gz every record is a gzip member of its own. The batch runner's parent is the one process every page
+goes through; inflating records only to pass them on cost it about half its time. Here it inflates just the first
+few KB of each member (the WARC header: type, target URI, record id, date, Content-Length), works out the size of
+the record uncompressed, and finds where the member ends: at the next gzip magic (1f 8b 08) whose preceding four
+bytes, the member trailer's ISIZE, equal that size. A false boundary inside compressed data would have to match
+56 bits by chance. Response members travel to a worker still compressed, as a Page with mode "warc-gz", and the
+worker reads them with the ordinary reader (`open_member` -> warc.py): each record becomes exactly the page,
+failure or skip that reading it in the parent would have made.
+
+Whatever does not fit this scheme switches the rest of the file back to reading in the parent (`iter_warc` from
+that offset), which is correct, only slower: a file gzipped as one member, a member over MAX_MEMBER bytes, a
+truncated member, or a WARC header longer than the last of HEAD_STEPS.
+"""
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from ..model import Failure, Page
+from .base import IngestStats, Item
+from .warc import iter_warc
+
+MODE = "warc-gz"  # Page.mode of a record still compressed
+CHUNK = 1 << 20  # bytes read from the file at a time
+MAX_MEMBER = 64 << 20  # a member longer than this (compressed) is read in the parent
+HEAD_STEPS = (2 << 10, 256 << 10)  # bytes inflated to find the end of the WARC header (then more); its limit
+MIN_MEMBER = 20  # gzip header (10) + the shortest deflate stream (2) + trailer (8)
+_MAGIC = b"\x1f\x8b\x08"
+_ISIZE = struct.Struct("<I")
+
+
+@dataclass(slots=True)
+class _Window:
+    """The unread part of the file: `data` starts at file offset `offset`."""
+
+    handle: IO[bytes]
+    data: bytearray = field(default_factory=bytearray)
+    offset: int = 0
+    eof: bool = False
+
+    def fill(self, size: int) -> bool:
+        """Read until `data` holds `size` bytes; False if the file ends first."""
+        while len(self.data) < size and not self.eof:
+            chunk = self.handle.read(max(CHUNK, size - len(self.data)))
+            if chunk:
+                self.data += chunk
+            else:
+                self.eof = True
+        return len(self.data) >= size
+
+    def take(self, size: int) -> bytes:
+        out = bytes(self.data[:size])
+        del self.data[:size]  # a bytearray drops its head without moving the rest
+        self.offset += size
+        return out
+
+
+def _warc_header(window: _Window) -> tuple[dict[str, str], int] | None:
+    """The header fields of the record at the window's start and the record's uncompressed size, or None."""
+    for step in HEAD_STEPS:
+        window.fill(step)
+        try:
+            head = zlib.decompressobj(31).decompress(bytes(window.data[:step]), step)
+        except zlib.error:
+            return None
+        end = head.find(b"\r\n\r\n")
+        if end >= 0:
+            break
+        if window.eof and len(window.data) <= step:
+            return None
+    else:
+        return None
+    if not head.startswith(b"WARC/"):
+        return None
+    fields = {}
+    for line in head[:end].decode("utf-8", "replace").split("\r\n")[1:]:
+        name, sep, value = line.partition(":")
+        if sep:
+            fields[name.strip().lower()] = value.strip()
+    try:
+        length = int(fields.get("content-length", ""))
+    except ValueError:
+        return None
+    return fields, end + 4 + length + 4  # header, blank line, content block, the record's closing CRLF CRLF
+
+
+def _member_end(window: _Window, isize: bytes) -> int | None:
+    """Length of the member at the window's start, given its trailer's ISIZE bytes; None if not found."""
+    data, pos, needle = window.data, MIN_MEMBER - len(isize), isize + _MAGIC
+    while True:
+        found = data.find(needle, pos)
+        if found >= 0:
+            return found + len(isize)
+        if window.eof:
+            return len(data) if len(data) >= MIN_MEMBER and data[-len(isize):] == isize else None
+        if len(data) > MAX_MEMBER:
+            return None
+        pos = max(pos, len(data) - len(needle) + 1)
+        window.fill(len(data) + CHUNK)
+
+
+def _page(fields: dict[str, str], content: bytes, source: str) -> Page:
+    return Page(content=content, url=fields.get("warc-target-uri") or None, id=fields.get("warc-record-id") or None,
+                source=source, fetched_at=fields.get("warc-date") or None, mode=MODE)  # type: ignore[arg-type]
+
+
+def iter_warc_members(path: str, stats: IngestStats, source: str | None = None,
+                      max_bytes: int = 50_000_000) -> Iterator[Item]:
+    """Like iter_warc(path), but response records of a WARC.gz come out still compressed (mode "warc-gz")."""
+    name = source or path
+    with open(path, "rb") as handle:
+        window = _Window(handle)
+        if not window.fill(len(_MAGIC)) or window.data[:len(_MAGIC)] != _MAGIC:
+            yield from iter_warc(path, stats, source=name, max_bytes=max_bytes)
+            return
+        stats.archives += 1
+        while window.fill(1):
+            header = _warc_header(window)
+            size = _member_end(window, _ISIZE.pack(header[1] & 0xFFFFFFFF)) if header else None
+            if header is None or size is None:
+                yield from _read_in_parent(path, window.offset, stats, name, max_bytes)
+                return
+            content = window.take(size)
+            if header[0].get("warc-type") == "response":
+                yield _page(header[0], content, name)
+
+
+def _read_in_parent(path: str, offset: int, stats: IngestStats, name: str, max_bytes: int) -> Iterator[Item]:
+    """The rest of the file from `offset`, read and inflated here (counted as the same archive)."""
+    rest = IngestStats()
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        yield from iter_warc(handle, rest, source=name, max_bytes=max_bytes)
+    stats.truncated_archives += rest.truncated_archives
+    stats.skipped.update(rest.skipped)
+
+
+def _inflate(member: bytes, max_bytes: int) -> bytes | None:
+    """The record a member holds, inflated in one step into a buffer of the size its trailer gives (isal where
+    installed: about twice zlib's speed); None if it is too big or broken (the caller reads it as a stream)."""
+    size = _ISIZE.unpack_from(member, len(member) - _ISIZE.size)[0] if len(member) >= MIN_MEMBER else 0
+    if not 0 < size <= max_bytes + HEAD_STEPS[-1]:
+        return None
+    try:
+        from isal import isal_zlib as inflater
+    except ImportError:
+        inflater = zlib  # type: ignore[assignment]
+    try:
+        record = inflater.decompress(member, 31, size)
+    except (zlib.error, inflater.error):
+        return None
+    return record if len(record) == size else None
+
+
+def open_member(page: Page, max_bytes: int) -> tuple[Page | Failure | None, IngestStats]:
+    """The page or failure the compressed record of a "warc-gz" page holds (None if it is skipped: non-HTML,
+    not 2xx), read exactly as iter_warc reads it; the stats say why a record was skipped or cut short."""
+    stats = IngestStats()
+    content = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8", "surrogateescape")
+    record = _inflate(content, max_bytes)
+    stream = io.BytesIO(content if record is None else record)
+    items = iter_warc(stream, stats, source=page.source, max_bytes=max_bytes)
+    return next(items, None), stats
