@@ -17,6 +17,7 @@ demo: install
 
 test: install
 	$(VENV)/bin/ruff check src tests $(wildcard bench)
+	$(PY) -m mypy src/fliesstext
 	$(PY) -m pytest
 
 goldens: install

@@ -118,7 +118,7 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
     text, utf8, warnings = _to_text(page, options)
     if not text or text.isspace():
         return assemble(Meta(), BodyResult(()), page, "text", warnings + ("empty input",))
-    mode = page.mode if page.mode != "auto" else options.mode
+    mode: str = page.mode if page.mode != "auto" else options.mode
     if mode == "auto":
         mode = detect_mode(text)
     if mode == "html":

@@ -18,7 +18,7 @@ def detect(text: str) -> tuple[str | None, float]:
     """(ISO 639-1 code or None, confidence 0..1) for a text sample."""
     if len(text) < MIN_CHARS:
         return None, 0.0
-    import pycld2
+    import pycld2  # type: ignore[import-untyped]
 
     clean = _CONTROL.sub(" ", text)
     try:

@@ -5,6 +5,7 @@ import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from ..errors import InputError
 from ..model import Failure, Page
@@ -23,10 +24,10 @@ class IngestStats:
     def skip(self, reason: str) -> None:
         self.skipped[reason] += 1
 
-    def merge(self, counts: dict[str, object]) -> None:
+    def merge(self, counts: dict[str, Any]) -> None:
         """Add counts reported as `to_dict()` (by a worker that read a record: warc_split.py)."""
-        self.truncated_archives += int(counts.get("truncated_archives", 0))  # type: ignore[call-overload]
-        self.skipped.update(counts.get("skipped", {}))  # type: ignore[arg-type]
+        self.truncated_archives += int(counts.get("truncated_archives", 0))
+        self.skipped.update(counts.get("skipped", {}))
 
     def to_dict(self) -> dict[str, object]:
         return {"archives": self.archives, "truncated_archives": self.truncated_archives,

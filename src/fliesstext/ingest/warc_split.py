@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -141,19 +141,24 @@ def _read_in_parent(path: str, offset: int, stats: IngestStats, name: str, max_b
     stats.skipped.update(rest.skipped)
 
 
+def _decompressor() -> tuple[Callable[[bytes, int, int], bytes], tuple[type[Exception], ...]]:
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return zlib.decompress, (zlib.error,)
+    return isal_zlib.decompress, (zlib.error, isal_zlib.error)  # type: ignore[return-value]
+
+
 def _inflate(member: bytes, max_bytes: int) -> bytes | None:
     """The record a member holds, inflated in one step into a buffer of the size its trailer gives (isal where
     installed: about twice zlib's speed); None if it is too big or broken (the caller reads it as a stream)."""
     size = _ISIZE.unpack_from(member, len(member) - _ISIZE.size)[0] if len(member) >= MIN_MEMBER else 0
     if not 0 < size <= max_bytes + HEAD_STEPS[-1]:
         return None
+    decompress, errors = _decompressor()
     try:
-        from isal import isal_zlib as inflater
-    except ImportError:
-        inflater = zlib  # type: ignore[assignment]
-    try:
-        record = inflater.decompress(member, 31, size)
-    except (zlib.error, inflater.error):
+        record = decompress(member, 31, size)
+    except errors:
         return None
     return record if len(record) == size else None
 

@@ -124,7 +124,8 @@ class _MetaLines:
     __slots__ = ("_lines", "_lang", "_seen")
 
     def __init__(self, lines: Sequence[Line], lang: str | None) -> None:
-        self._lines, self._lang, self._seen = lines, lang, {}
+        self._lines, self._lang = lines, lang
+        self._seen: dict[int, bool] = {}
 
     def below(self, i: int) -> bool:
         """A byline or date line within META_REACH lines below line i."""
