@@ -6,8 +6,17 @@ from collections.abc import Sequence
 
 from ..knowledge import FAST_SPLIT_CHARS, punctuation_to_spaces, split_words
 from .classify import GOOD_WORDS, has_credit_tail, is_credit
-from .dates import DATE_LINE_MAX_WORDS, find_date, is_byline_prefix, may_hold_byline_or_date, parse_byline
+from .dates import (
+    DATE_LINE_MAX_WORDS,
+    agencies,
+    find_date,
+    is_byline_prefix,
+    may_hold_byline_or_date,
+    name_stops,
+    parse_byline,
+)
 from .lines import Line
+from .slug import Slug
 
 TITLE_MAX_WORDS = 30
 KICKER_MAX_WORDS = 10
@@ -25,17 +34,27 @@ META_REACH, META_BONUS = 3, 1.0  # a byline or date line this close below a cand
 INSIDE_CLUSTERED, FAR_LOOKBACK = 6, 60
 CAPTION_PENALTY = 1.5  # a line ending in a picture credit (classify.has_credit_tail)
 KICKER_LINE_WORDS, KICKER_BELOW_MARGIN = 4, 0.5  # see find_title
+# the URL slug (text/slug.py): a candidate gains SLUG_WEIGHT x the share of slug words it holds, x between
+# 1 - SLUG_PRECISION and 1 by the share of its own words in the slug; a line up to SLUG_LOOKBACK lines above the
+# region holding SLUG_STRONG of the slug is a candidate too (SLUG_BASE, less SLUG_FAR per line of distance);
+# a candidate fitting the slug (F1 of both shares) at least SLUG_DECISIVE, SLUG_DECISIVE_GAP better than the
+# best-scored one, is the headline. Calibrated on fundus-dev-text titles.
+SLUG_WEIGHT, SLUG_PRECISION, SLUG_LOOKBACK, SLUG_STRONG, SLUG_BASE, SLUG_FAR = 4.0, 0.5, 200, 0.6, 1.0, 0.01
+SLUG_DECISIVE, SLUG_DECISIVE_GAP = 0.5, 0.25
+TITLE_REACH = max(FAR_LOOKBACK, SLUG_LOOKBACK)  # how far above the region the headline may be
 _URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net)/")  # a link or embed attribution, not a headline
 _WORD = re.compile(r"\w+")
 _CREDIT_INSIDE = re.compile(r"(?:fotos?|photos?|bild|bilder|image|credit|quelle|source|grafik|rechte)\s*:|©", re.I)
+_ROLE_SPLIT = re.compile(r"\s[–—-]\s|,\s|\s\|\s")
+ROLE_NAME_CHARS, ROLE_LINE_MAX_WORDS = 40, 12  # an author box line: a short name, then a role
 _KICKER_SPLIT = re.compile(r"^([^:.!?]{3,80}?):\s+(\S.*)$")
 
 
-def _title_like(line: Line) -> bool:
+def _title_like(line: Line, any_phrase: bool = False) -> bool:
     return (
         1 <= line.words <= TITLE_MAX_WORDS
         and line.bullet is None
-        and line.phrase_kind is None
+        and (line.phrase_kind is None or any_phrase)
         and line.text[-1:] not in ".,;。、"
         and not line.text.isdigit()
         and not ("/" in line.text and _URLISH.search(line.text))
@@ -54,7 +73,9 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _words(text) if len(w) >= 4}
 
 
-def find_title(lines: Sequence[Line], start: int, end: int, lang: str | None = None) -> int | None:
+def find_title(
+    lines: Sequence[Line], start: int, end: int, lang: str | None = None, slug: Slug | None = None
+) -> int | None:
     """Index of the headline: a title-like line above the region, or one of its first INSIDE lines.
 
     Candidates are title-like lines (few words, no sentence end, no boilerplate phrase). A candidate scores
@@ -68,9 +89,22 @@ def find_title(lines: Sequence[Line], start: int, end: int, lang: str | None = N
         if line.label in ("paragraph", "teaser"):
             body_words |= _content_words(line.text[:BODY_CHARS])
     base = _candidates(lines, start, end, body_words, _MetaLines(lines, lang))
+    fits: dict[int, float] = {}
+    if slug:
+        base = _with_slug(lines, start, base, slug, fits)
     scored = _with_recurrence(lines, sorted(base, reverse=True))
     if not scored:
         return None
+    choice = _pick(lines, scored)
+    if fits:
+        fit, best = max((fits.get(i, 0.0), score, i) for score, i in scored)[::2]
+        if fit >= SLUG_DECISIVE and fits.get(choice, 0.0) < fit - SLUG_DECISIVE_GAP:
+            return best  # the line the URL names, well above the others
+    return choice
+
+
+def _pick(lines: Sequence[Line], scored: list[tuple[float, int]]) -> int:
+    """The headline among the scored candidates: the best, or the headline of a teaser-like best (see find_title)."""
     best_score, best = max(scored)
     size = lines[best].words
     margin = CLUSTER_SHORT_MARGIN if size > TEASER_WORDS else CLUSTER_MARGIN
@@ -118,6 +152,42 @@ def _candidates(
     return base
 
 
+def _with_slug(
+    lines: Sequence[Line], start: int, base: list[tuple[float, int]], slug: Slug, fits: dict[int, float]
+) -> list[tuple[float, int]]:
+    """Add the URL-slug bonus to each candidate; a line further up that matches the slug well is a candidate too."""
+    out: list[tuple[float, int]] = []
+    for score, i in base:
+        share, precision = slug.match(lines[i].text)
+        fits[i] = 2 * share * precision / (share + precision) if share else 0.0
+        out.append((score + _slug_bonus(share, precision), i))
+    if fits and max(fits.values()) >= SLUG_DECISIVE:
+        return out  # a nearby candidate fits the URL: no need to look further up
+    seen = {i for _, i in base}
+    for i in range(max(0, start - SLUG_LOOKBACK), start):
+        line = lines[i]
+        if i in seen or not _slug_candidate(line):
+            continue
+        share, precision = slug.match(line.text)
+        if share >= SLUG_STRONG:
+            fits[i] = 2 * share * precision / (share + precision)
+            out.append((SLUG_BASE + _slug_bonus(share, precision) - SLUG_FAR * (start - i), i))
+    return out
+
+
+def _slug_bonus(share: float, precision: float) -> float:
+    return SLUG_WEIGHT * share * (1 - SLUG_PRECISION + SLUG_PRECISION * precision)
+
+
+def _slug_candidate(line: Line) -> bool:
+    """A headline-like line above the region; a phrase hit covering less than half of it does not rule it out
+    ('... economists weigh in on the latest jobs report' holds 'the latest', a most-read box phrase)."""
+    if line.phrase_kind is None or line.label:
+        return _is_candidate(line, False)
+    weak = line.phrase_kind != "template" and 2 * len(line.phrase or "") < len(line.text)
+    return weak and _is_candidate(line, False, any_phrase=True)
+
+
 class _MetaLines:
     """'Is line j a byline or date line?', decided on demand and remembered (headlines sit right above one)."""
 
@@ -141,8 +211,21 @@ class _MetaLines:
             found = self._seen[j] = line.kind in ("byline", "date") or (
                 line.words <= DATE_LINE_MAX_WORDS and may_hold_byline_or_date(line.text, lang) and (
                     find_date(line.text, lang) is not None or bool(parse_byline(line.text, lang))
-                    or is_byline_prefix(line.text, lang)))
+                    or is_byline_prefix(line.text, lang))) or (
+                    line.words <= ROLE_LINE_MAX_WORDS and _role_byline(line.text, lang))
         return found
+
+
+def _role_byline(text: str, lang: str | None) -> bool:
+    """An author box line: a name, a dash or comma, then a role ('Anders Skjerdingstad – Journalist i Paris')."""
+    found = _ROLE_SPLIT.search(text, 0, ROLE_NAME_CHARS)
+    if found is None:
+        return False
+    name = text[:found.start()].split()
+    if not 2 <= len(name) <= 3 or not all(word[:1].isupper() for word in name):
+        return False
+    roles = name_stops(lang or "en")[0]
+    return any(word.lower().strip(".,:") in roles for word in text[found.end():].split()[:2])
 
 
 def _with_recurrence(lines: Sequence[Line], ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
@@ -168,7 +251,7 @@ def _with_recurrence(lines: Sequence[Line], ranked: list[tuple[float, int]]) -> 
     return out
 
 
-def _is_candidate(line: Line, inside: bool) -> bool:
+def _is_candidate(line: Line, inside: bool, any_phrase: bool = False) -> bool:
     """A headline-like line: above the region unlabelled, inside it a short paragraph or heading."""
     if inside:
         if line.label not in ("paragraph", "heading") and line.kind != "other" or line.words > INSIDE_MAX_WORDS \
@@ -176,9 +259,12 @@ def _is_candidate(line: Line, inside: bool) -> bool:
             return False
     elif line.label:
         return False
+    if line.hint is not None:
+        return False  # holds a box phrase ('... sólo para registrados', 'Sign up to get ...'): no headline
     text = line.text  # every _CREDIT_INSIDE match holds ':' or '©': the `in` checks spare most lines its search
-    return _title_like(line) and line.words >= 2 and not is_credit(line) and not (
-        (":" in text or "©" in text) and _CREDIT_INSIDE.search(text))
+    return _title_like(line, any_phrase) and line.words >= 2 and not is_credit(line) and not (
+        (":" in text or "©" in text) and _CREDIT_INSIDE.search(text)) and not (
+        ". " in text and _agency_credit(text))  # '... GP de Qatar. AFP': a caption
 
 
 def _title_score(line: Line, distance: int, body_words: set[str]) -> float:
@@ -191,15 +277,39 @@ def _title_score(line: Line, distance: int, body_words: set[str]) -> float:
         score -= 0.5  # section labels and kickers
     elif line.words > TITLE_LONG_WORDS:
         score -= 0.5  # teasers
-    if line.words > 12 and ". " in line.text:
-        score -= 0.8  # two sentences: a teaser or a caption
+    if line.words > 12 and ". " in line.text and _two_sentences(line.text):
+        score -= 0.8  # two sentences: a teaser or a caption (a quoted headline may hold a sentence end)
     if has_credit_tail(text):
         score -= CAPTION_PENALTY
     return score - 0.3 if inside else score
 
 
+def _two_sentences(text: str) -> bool:
+    """A sentence end ('. ') outside quotation marks: 'Sanción: "No le soporto. Que se vaya"' is one headline."""
+    position = text.find(". ")
+    while position >= 0:
+        before = text[:position]
+        german = before.count("„")
+        quoted = before.count('"') % 2 == 1 or before.count("«") > before.count("»") or (
+            german > before.count("“") if german else before.count("“") > before.count("”"))
+        if not quoted:
+            return True
+        position = text.find(". ", position + 2)
+    return False
+
+
+def _agency_credit(text: str) -> bool:
+    """A caption ending in a news agency's credit ('Verstappen y Russell, durante ... Qatar. AFP')."""
+    cut = text.rfind(". ")
+    return cut > 0 and text[cut + 2:].strip(" ()").lower() in agencies()
+
+
 _SUFFIX_SEPARATORS = ("|", "-", "–", "—", "·", "::", "/")
 KICKER_PREFIX_MAX_WORDS = 6
+KICKER_MIN_CHARS = 2  # 'A' (a font-size control) is no kicker
+KICKER_REPEATS, KICKER_REPEAT_REACH = 2, 40  # see find_kicker
+KICKER_REACH = 10  # a 'Kicker Headline' line further below is a link back to the article ('Volver a la noticia')
+BARE_NAME_REASON = "name beside the date line"  # pipeline._label_header_zone's reason for a bare name line
 
 
 def _words_key(text: str) -> str:
@@ -230,16 +340,20 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
                 if 1 <= len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # 'Kicker Headline' / 'Kicker: Headline'
                     return found, lead.rstrip(": ")  # ... and the headline alone elsewhere: two elements
             if text.startswith(found) and text[len(found):].lstrip()[:2].strip() in _SUFFIX_SEPARATORS:
+                rest = text[len(found):].lstrip()[2:].strip()
+                if len(rest.split()) > len(found.split()) and found[-1:].isalnum():
+                    return rest, found  # 'Kicker - Headline', the kicker alone elsewhere: not 'Headline | Site'
                 return found, None
         elif other_size > size + 1 and found.endswith(text) and found[-size - 1].isspace() \
-                and (lead := found[: other_size - size].rstrip()):
-            if lead[-1:].isalnum() and len(lead.split()) <= KICKER_PREFIX_MAX_WORDS:  # the 'Kicker Headline' line
+                and (lead := found[: other_size - size].rstrip()):  # the 'Kicker Headline' line, in the header
+            if lead[-1:].isalnum() and len(lead.split()) <= KICKER_PREFIX_MAX_WORDS \
+                    and j < title_index + KICKER_REACH:
                 return text, lead
         elif size < other_size <= size + 2 and ":" in found and found.count(":") == text.count(":") + 1:
             key = key or _words_key(text)
             if _words_key(found) == key and (parts := _colon_kicker(found, text)) is not None:
                 return parts  # the headline line lacks the kicker's colon: kicker and headline are two elements
-    return text, None
+    return text.lstrip(":").lstrip() if text[:1] == ":" else text, None  # ': Headline' below its kicker line
 
 
 def _colon_kicker(found: str, text: str) -> tuple[str, str] | None:
@@ -264,15 +378,30 @@ def split_kicker(title: str) -> tuple[str | None, str]:
     return kicker, rest
 
 
-def find_kicker(lines: Sequence[Line], title_index: int) -> int | None:
-    """A short line right above the headline, without sentence punctuation, is its kicker (dachzeile)."""
+def find_kicker(
+    lines: Sequence[Line], title_index: int, lang: str | None = None, slug: Slug | None = None
+) -> int | None:
+    """A short line right above the headline, without sentence punctuation, is its kicker (dachzeile).
+
+    A line taken for a bare author name ('Nationaler Veteranentag') is the kicker when the URL slug holds all
+    its words; a date, a byline and a label the page repeats (a section name, 'Article content') are not.
+    """
     if title_index == 0:
         return None
     line = lines[title_index - 1]
-    if line.label or line.phrase_kind or line.bullet or line.terminal or not 1 <= line.words <= KICKER_MAX_WORDS:
+    named = line.reason == BARE_NAME_REASON and slug is not None and slug.match(line.text)[1] == 1.0
+    if line.label and not named:
         return None
-    if is_credit(line) or any(ch.isdigit() for ch in line.text[:2]):
+    if line.phrase_kind or line.bullet or line.terminal or not 1 <= line.words <= KICKER_MAX_WORDS:
         return None
-    if line.indent > lines[title_index].indent + 4:
+    if is_credit(line) or any(ch.isdigit() for ch in line.text[:2]) or len(line.text) < KICKER_MIN_CHARS:
         return None
+    if line.indent > lines[title_index].indent + 4 or not named and _MetaLines(lines, lang).holds(title_index - 1):
+        return None
+    text = line.text
+    if lines[title_index].text.startswith(text):
+        return None  # the headline's own start ('Kicker: Headline' below 'Kicker')
+    below = lines[title_index + 1:title_index + 1 + KICKER_REPEAT_REACH]
+    if sum(1 for other in below if other.text == text) >= KICKER_REPEATS:
+        return None  # a label repeated through the article ('Article content' between its paragraphs)
     return title_index - 1

@@ -32,11 +32,12 @@ from .cluster import (
     pick_authors,
 )
 from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_authors, labelled_date
-from .header import FAR_LOOKBACK, INSIDE_CLUSTERED, find_kicker, find_title, refine_title, split_kicker
+from .header import FAR_LOOKBACK, INSIDE_CLUSTERED, TITLE_REACH, find_kicker, find_title, refine_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
 from .region import MIN_CONTINUATION, best_run, extend_run
+from .slug import glued_kicker, slug_words
 
 _WORD = re.compile(r"\w+")
 TEMPLATE_MAX_PROSE_SHARE = 0.6  # a template covering more of the prose means a repeated article
@@ -303,19 +304,23 @@ def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
 
 
 def _header(
-    lines: Sequence[Line], start: int, end: int, lang: str | None = None
+    lines: Sequence[Line], start: int, end: int, lang: str | None = None, url: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    title_i = find_title(lines, start, end, lang)
+    slug = slug_words(url)
+    title_i = find_title(lines, start, end, lang, slug)
     title = kicker = teaser = None
     if title_i is not None:
         lines[title_i].label = "title"
         title, kicker = refine_title(lines, title_i)
         if lang != "fr":  # "Kicker : Headline" is inline-element spacing, except in French typography
             title = title.replace(" : ", ": ")
-        kicker_i = find_kicker(lines, title_i) if kicker is None else None
+        kicker_i = find_kicker(lines, title_i, lang, slug) if kicker is None else None
         if kicker_i is not None:
-            lines[kicker_i].label = "kicker"
-            kicker = lines[kicker_i].text
+            line = lines[kicker_i]
+            line.label, line.kind, line.reason, line.authors = "kicker", None, "", ()
+            kicker = line.text
+        elif kicker is None and slug and (glued := glued_kicker(slug, title)) is not None:
+            title, kicker = glued  # 'Kicker Headline' joined without the colon: the URL slug starts at the headline
         elif kicker is None:
             kicker, _ = split_kicker(title)  # "Kicker: Headline" stays the title; the kicker is also given
     first = next((i for i in range(start, end) if lines[i].label == "paragraph"), None)
@@ -414,8 +419,8 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     if options.favor != "recall":
         _drop_off_indent_captions(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
-    title, kicker, teaser = _header(lines, start, end, lang)
-    title_i = next((i for i in range(max(0, start - FAR_LOOKBACK), min(end, start + INSIDE_CLUSTERED))
+    title, kicker, teaser = _header(lines, start, end, lang, url)
+    title_i = next((i for i in range(max(0, start - TITLE_REACH), min(end, start + INSIDE_CLUSTERED))
                     if lines[i].label == "title"), None)
     if title_i is not None:
         label_cluster(lines, title_i, start, end, lang)

@@ -1,0 +1,107 @@
+"""Text-mode headline choice: the URL slug, glued kickers, captions and author boxes that look like headlines."""
+from __future__ import annotations
+
+import pytest
+
+import fliesstext
+from fliesstext.text.slug import Slug, glued_kicker, slug_words
+
+BODY_EN = [
+    "The city council voted on Tuesday evening to repair the old bridge over the river after a long debate.",
+    "Repairs are expected to cost about twelve million dollars, the administration said in a statement.",
+    "Residents had complained for years about the poor state of the bridge and had filed several petitions.",
+    "Work is due to start next spring and should be finished by the end of the following year, officials said.",
+]
+BODY_DE = [
+    "Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die alte Brücke über den Fluss zu sanieren.",
+    "Die Kosten für die Arbeiten werden auf rund zwölf Millionen Euro geschätzt, wie die Verwaltung mitteilte.",
+    "Anwohner hatten sich seit Jahren über den schlechten Zustand beschwert und mehrere Petitionen eingereicht.",
+    "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und bis zum Ende des nächsten Jahres dauern.",
+]
+MENU = ["Home", "News", "Politics", "Business", "Sport"]
+
+
+def _extract(lines: list[str], url: str | None = None) -> fliesstext.Article:
+    return fliesstext.extract("\n".join(lines), url=url, mode="text")
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://x.de/politik/stadtrat-gibt-gruenes-licht-fuer-bruecke-18857107.html",
+         ("stadtrat", "gibt", "grunes", "licht", "fur", "brucke")),  # 'ue' and 'ü' both read as 'u'
+        ("https://x.com/2024/05/01/the-old-bridge-will-be-repaired/", ("the", "old", "bridge", "will", "be", "repaired")),
+        ("https://x.de/artikel/474126.nationaler-veteranentag-orden-f%C3%BCrs-morden.html",
+         ("nationaler", "veteranentag", "orden", "furs", "morden")),
+        ("https://x.com/news/world/article12345", ()),  # no segment reads like a headline
+        ("https://x.com/a-b", ()),
+        (None, ()),
+    ],
+)
+def test_slug_words(url: str | None, words: tuple[str, ...]) -> None:
+    assert slug_words(url).words == words
+
+
+def test_slug_match_folds_umlauts_marks_and_cut_words() -> None:
+    slug = slug_words("https://x.de/stadtrat-gibt-gruenes-licht-fuer-bruecke")
+    assert slug.match("Stadtrat gibt grünes Licht für Brücke") == (1.0, 1.0)
+    share, precision = Slug(("india", "pakistan", "missiles")).match("India fires missiles into Pakistani territory")
+    assert share == 1.0 and precision == pytest.approx(3 / 6)
+    assert Slug().match("anything") == (0.0, 0.0)
+
+
+def test_slug_names_the_headline_over_a_teaser_at_the_region_start() -> None:
+    """The teaser shares more words with the body; the URL names the headline."""
+    title = "Bridge repairs get the green light"
+    teaser = "The city council voted to repair the old bridge over the river after years of complaints"
+    lines = MENU + [title, "Related: Mayor opens the new harbour promenade", teaser] + BODY_EN
+    art = _extract(lines, url="https://news.example.com/local/bridge-repairs-get-the-green-light-123456")
+    assert art.title == title
+
+
+def test_glued_kicker_split_where_the_slug_starts() -> None:
+    slug = slug_words("https://x.de/nrw/kuenstliche-intelligenz-in-der-schule-kinder-lernen-schneller_aid-1")
+    title = "Technologie im Klassenzimmer Künstliche Intelligenz in der Schule – Kinder lernen schneller"
+    assert glued_kicker(slug, title) == (
+        "Künstliche Intelligenz in der Schule – Kinder lernen schneller", "Technologie im Klassenzimmer")
+    # a slug summing up part of the headline is no reason to split it
+    slug = slug_words("http://www.buzzfeed.com/someone/diet-pills-burns-up")
+    assert glued_kicker(slug, "Student Dies After Diet Pills She Bought Online Burned Her Up") is None
+    assert glued_kicker(slug, "Kicker: Diet pills burns up the student") is None
+
+
+def test_kicker_before_a_dash_when_it_stands_alone_elsewhere() -> None:
+    """'Kicker - Headline' with the kicker on its own line elsewhere: not 'Headline - Site'."""
+    art = _extract(["Inhalt", "Eskalation im Nahen Osten - «Die Zurückhaltung hat viel mit den USA zu tun»",
+                    "27.07.2023, 18:16 Uhr"] + BODY_DE + ["Mehr zum Thema", "Eskalation im Nahen Osten"])
+    assert (art.kicker, art.title) == ("Eskalation im Nahen Osten", "«Die Zurückhaltung hat viel mit den USA zu tun»")
+
+
+def test_headline_line_starting_with_the_kickers_colon() -> None:
+    art = _extract(MENU + ["Brücke in Gefahr", ": Stadtrat gibt grünes Licht für die Sanierung",
+                           "27.07.2023, 18:16 Uhr"] + BODY_DE)
+    assert (art.kicker, art.title) == ("Brücke in Gefahr", "Stadtrat gibt grünes Licht für die Sanierung")
+
+
+def test_caption_ending_in_an_agency_is_no_headline() -> None:
+    title = 'Council approves bridge repair: "It is overdue. We start in spring"'
+    art = _extract(MENU + [title, "Share", "The old bridge over the river, seen from the south bank. AFP",
+                           "By Jane Doe", "July 27, 2023"] + BODY_EN)
+    assert art.title == title
+
+
+def test_author_box_with_a_role_is_no_headline() -> None:
+    title = "Council approves repair of the old river bridge"
+    art = _extract(MENU + [title, "Jane Doe – Journalist in Paris", "John Roe – Reporter"] + BODY_EN)
+    assert art.title == title
+
+
+@pytest.mark.parametrize("label", ["A", "July 27, 2023", "Article content"])
+def test_no_kicker_from_controls_dates_or_repeated_labels(label: str) -> None:
+    title = "Council approves repair of the old river bridge"
+    lines = MENU + [label, title, "By Jane Doe"] + BODY_EN
+    if label == "Article content":
+        lines = lines[:-2] + [label, lines[-2], label, lines[-1], label, label]
+    art = _extract(lines)
+    assert art.title == title
+    assert art.kicker != label
