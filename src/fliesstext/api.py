@@ -133,7 +133,7 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
         if "\x00" in text:  # the HTML parser handles NUL itself; text mode must not see it
             text = text.replace("\x00", "")
             warnings += ("NUL characters removed",)
-        meta, body = extract_text(text, page.url, options, template)
+        meta, body = extract_text(text, page.url, options, template, page.fetched_at)
     article = assemble(meta, body, page, mode, warnings)
     if not article.body and not article.teaser:
         article = _with_warning(article, "no article body found")

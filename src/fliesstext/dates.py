@@ -132,7 +132,7 @@ _TIME = (r"(?i:\s*,?\s*(?:\||-|–|/|um|at|à|a las|alle|kl\.?|klo)?\s*(\d{1,2})
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}(?!\d))?", re.I)
-# A date line's ISO date: its value, like every date-line form's, keeps hours and minutes only.
+# A date line's ISO date; seconds and time zone are read by _LINE_TAIL like every date-line form's.
 _ISO_LINE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2}))?")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _CTIME = re.compile(r"\b([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+([A-Z]{3,4})\s+(\d{4})")
@@ -192,44 +192,76 @@ def parse_date(text: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ date lines
 
 
-def _line_iso(year: int, month: int, day: int, hour: str | None, minute: str | None, ampm: str | None) -> str | None:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    hh = None if hour is None or minute is None else hour24(int(hour), ampm)
-    return iso_date(year, month, day, hh, _int(minute), seconds=False)
+# After a date line's time: seconds, a late am/pm and a time zone ('18:16:05 Uhr MESZ', '4:00 PM EDT', '+02:00').
+_LINE_TAIL = re.compile(r"(?::(\d{2})(?:[.,]\d+)?)?(?:\s*(?i:(am|pm|a\.m\.|p\.m\.)))?(?:\s*(?:Uhr|h)\b)?"
+                        r"(?:\s*\(?((?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}(?!\d)"
+                        r"|(?<=\d)Z|[A-Z]{2,4})(?![\w+-])\)?)?")
+_GMT_PLUS = re.compile(r"(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?")
 
 
-def _found(match: re.Match[str], value: str | None, found: list[tuple[int, str, str]]) -> None:
-    if value:
-        found.append((match.start(), value, match.group().strip()))
+def _line_tz(raw: str | None) -> str | None:
+    """'+02:00' for 'CEST', '+0200', 'GMT+2', 'UTC+05:30'; None for an unknown word."""
+    if raw and (match := _GMT_PLUS.fullmatch(raw)):
+        sign, hours, minutes = match.groups()
+        return f"{sign}{int(hours):02d}:{minutes or '00'}" if int(hours) <= 14 else None
+    return tz_offset(raw)
+
+
+class _LineDates:
+    """Dates found in one line: (position, ISO value, raw text); the time keeps its seconds and time zone when
+    the line gives them ('18:16:05 Uhr MESZ' -> 'T18:16:05+02:00'), else hours and minutes only."""
+
+    __slots__ = ("found", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[tuple[int, str, str]] = []
+
+    def add(self, match: re.Match[str], year: int, month: int, day: int, hour: str | None, minute: str | None,
+            ampm: str | None) -> None:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return
+        end, seconds, tz = match.end(), None, None
+        if hour is not None and minute is not None and (tail := _LINE_TAIL.match(self.text, end)) is not None:
+            second, late_ampm, zone = tail.groups()
+            seconds = int(second) if second and int(second) <= 59 else None
+            ampm, tz = ampm or late_ampm, _line_tz(zone)
+            end = tail.end() if seconds is not None or late_ampm or tz else end
+        hh = None if hour is None or minute is None else hour24(int(hour), ampm)
+        value = iso_date(year, month, day, hh, _int(minute), seconds=False)
+        if value is None:
+            return
+        if "T" in value:
+            value += (f":{seconds:02d}" if seconds is not None else "") + (tz or "")
+        self.found.append((match.start(), value, self.text[match.start():end].strip()))
 
 
 def find_date(text: str, lang: str | None) -> DateValue | None:
     """The first date (with its time when given) written in a line of text, as ISO 8601; source 'text'."""
     if DATE_HINT.search(text) is None:
         return None
-    found: list[tuple[int, str, str]] = []
+    dates = _LineDates(text)
     if match := _NUMERIC.search(text):
         d, mo, y, hh, mm, ap = match.groups()
-        _found(match, _line_iso(int(y), int(mo), int(d), hh, mm, ap), found)
+        dates.add(match, int(y), int(mo), int(d), hh, mm, ap)
     if match := _SLASHED.search(text):
         a, b, y, hh, mm, ap = match.groups()
         day, month = int(a), int(b)
         if month > 12 or (day <= 12 and (lang or "en") in MONTH_FIRST_LANGS):
             day, month = month, day
-        _found(match, _line_iso(int(y), month, day, hh, mm, ap), found)
+        dates.add(match, int(y), month, day, hh, mm, ap)
     for pattern in (_ISO_LINE, _YMD):
         if match := pattern.search(text):
             y, mo, d, hh, mm = match.groups()
-            _found(match, _line_iso(int(y), int(mo), int(d), hh, mm, None), found)
+            dates.add(match, int(y), int(mo), int(d), hh, mm, None)
     names = month_names(lang or "en")
     for match, month, day in _named(text, lambda word: names.get(word.lower())):
         _, _, y, hh, mm, ap = match.groups()
-        _found(match, _line_iso(int(y), month, day, hh, mm, ap), found)
+        dates.add(match, int(y), month, day, hh, mm, ap)
+    found = dates.found
     if not found and (match := _SHORT_YEAR.search(text)):
         d, mo, y, hh, mm, ap = match.groups()
-        year = int(y) + (1900 if int(y) >= MIN_YEAR % 100 else 2000)
-        _found(match, _line_iso(year, int(mo), int(d), hh, mm, ap), found)
+        dates.add(match, int(y) + (1900 if int(y) >= MIN_YEAR % 100 else 2000), int(mo), int(d), hh, mm, ap)
     if not found:
         return None
     _, value, raw = min(found)

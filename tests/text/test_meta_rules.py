@@ -38,7 +38,7 @@ def _extract(lines: list[str]) -> fliesstext.Article:
         ("Published Jun 05, 2026", "en", "2026-06-05"),
         ("by Paul Serran Jul. 19, 2026 9:45 am", "en", "2026-07-19T09:45"),
         ("28. April 2023, 19:50 Uhr", "de", "2023-04-28T19:50"),
-        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", "vi", "2025-10-22T19:25"),
+        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", "vi", "2025-10-22T19:25+07:00"),  # the time zone is kept
     ],
 )
 def test_local_date_forms(text: str, lang: str, value: str) -> None:

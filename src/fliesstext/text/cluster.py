@@ -98,6 +98,8 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
     for below in lines[i + 1:i + 1 + NAMES_BELOW]:
         if below.label not in _OPEN_LABELS or below.kind in ("byline", "date"):
             break
+        if may_hold_byline_or_date(below.text, lang) and find_date(below.text, lang) is not None:
+            break  # 'Published Jun 05, 2026': the date line under the names ends the list
         text = _LIST_TAIL.sub("", below.text)  # 'Jane Doe0,', 'Bo Muster &': one name of a list per line
         if not text.strip(_ELLIPSIS):
             drop(below, "byline", "author list")
@@ -129,8 +131,9 @@ def label_cluster(lines: Sequence[Line], title: int, start: int, end: int, lang:
         if mark_names_below(lines, i, lang) or mark_date_or_byline(line, lang):
             continue
         names = bare_names(line.text, lang) if line.words <= BARE_NAME_MAX_WORDS else ()
-        if names and (i == title + 1 or not is_caption_name(lines, i)):  # right below the headline: the byline
-            drop(line, "byline", "author name under the headline")
+        if names and (i == title + 1 or lines[i - 1].authors or not is_caption_name(lines, i)):
+            # right below the headline, or below another author line: the byline
+            drop(line, "byline", _UNDER_HEADLINE)
             line.authors = names
 
 
@@ -184,8 +187,23 @@ def is_caption_name(lines: Sequence[Line], i: int) -> bool:
     return i + 1 < len(lines) and is_credit(lines[i + 1])
 
 
+_UNDER_HEADLINE = "author name under the headline"
+
+
 def pick_authors(lines: Sequence[Line]) -> tuple[str, ...]:
-    """The first explicit byline's names ('Von A. B.', 'By Jane Doe'); else the first bare name line's."""
-    found = [line for line in lines if line.authors]
-    explicit = next((line.authors for line in found if line.reason == "byline"), None)
-    return explicit or (found[0].authors if found else ())
+    """The first explicit byline's names ('Von A. B.', 'By Jane Doe'); else the first bare name line's, one beside
+    a date line before a two-word line that merely sits under the headline ('Tribunal Supremo')."""
+    found = [(k, line) for k, line in enumerate(lines) if line.authors]
+    explicit = next((line.authors for _, line in found if line.reason == "byline"), None)
+    if explicit:
+        return explicit
+    first = next((k for k, line in found if line.reason != _UNDER_HEADLINE or any(
+        lines[j].kind == "date" for j in (k - 1, k + 1) if 0 <= j < len(lines))), found[0][0] if found else None)
+    if first is None:
+        return ()
+    names, reason = lines[first].authors, lines[first].reason
+    k = first + 1
+    while k < len(lines) and lines[k].authors and lines[k].reason == reason:  # one author a line ('Mathias Hagen
+        names += tuple(name for name in lines[k].authors if name not in names)  # – Journalist', 'Anders ...')
+        k += 1
+    return names

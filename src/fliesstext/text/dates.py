@@ -20,7 +20,14 @@ _DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
 _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
 MAX_NAME_TOKENS = 3
 LABEL_PREFIX_CHARS = 40  # a date label is the line's first word: only this much of the line is split
-_NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|du|la|le|del|dos|zu|ter|bin|al|el)$")
+_NAME_REST = re.compile(r"[\w'’.-]*")
+_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "zu", "ter", "bin",
+                        "al", "el"))
+
+
+def _is_name_part(token: str) -> bool:
+    """A capitalised token of any alphabet ('Anna', 'Šárka', 'Иван', 'O’Neil') or a name particle ('von', 'de')."""
+    return (token[:1].isupper() and _NAME_REST.fullmatch(token, 1) is not None) or token in _PARTICLES
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
 
 
@@ -118,8 +125,11 @@ def _name_tokens(part: str, stops: tuple[frozenset[str], frozenset[str]]) -> lis
     for k, token in enumerate(tokens[:MAX_NAME_TOKENS + 1]):
         word = token.lower().rstrip(".,:")
         if word in roles:
-            return lead[:2] if k == MAX_NAME_TOKENS else lead  # 'Amy Gibbons Political Correspondent'
-        if not _NAME_PART.match(token):
+            after = tokens[k + 1:k + 2]
+            phrase = bool(after) and after[0][:1].islower() and after[0].lower().rstrip(".,:") not in roles
+            # 'Amy Gibbons Political Correspondent'; but 'Tuva Mathilde Løland Tips meg' (a link: 'tip me')
+            return lead[:2] if k == MAX_NAME_TOKENS and not phrase else lead
+        if not _is_name_part(token):
             break
         if word in months and (token.endswith(".") or tokens[k + 1:k + 2] and tokens[k + 1][:1].isdigit()):
             break
@@ -138,6 +148,18 @@ def _boilerplate_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_ROLE_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _role_cut(text: str, roles: frozenset[str]) -> str:
+    """'Anders Skjerdingstad – Journalist i Paris' -> 'Anders Skjerdingstad': a role after a dash is cut off
+    (the role's own words, 'i Paris', would read as a second name after 'i' = 'and')."""
+    parts = _ROLE_DASH.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[1].split()[:1] and parts[1].split()[0].lower().rstrip(".,:") in roles:
+        return parts[0]
+    return text
+
+
 def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     """A line that is only names ('Julia Vergin | Clare Roth', 'Daniel Großert Redakteur') -> the names.
 
@@ -152,6 +174,7 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     if _DIGIT.search(text) or len(text) > 120 or text.isupper() or text.endswith("."):
         return ()  # 'SPEED READ', 'Internatskolan Lundsberg.': labels and captions
     stops = name_stops(lang or "en")
+    text = _role_cut(text, stops[0])
     names: list[str] = []
     for part in _NAME_SPLIT.split(text.strip()):
         if not part:
@@ -216,5 +239,5 @@ def labelled_authors(text: str, lang: str | None) -> tuple[str, ...]:
 def looks_like_name(text: str) -> bool:
     """'Radek Nohl', 'Miguel A. Herguedas': a short line of capitalised name tokens only."""
     tokens = text.split()
-    return 2 <= len(tokens) <= MAX_NAME_TOKENS and all(_NAME_PART.match(t) for t in tokens) and all(
+    return 2 <= len(tokens) <= MAX_NAME_TOKENS and all(_is_name_part(t) for t in tokens) and all(
         t[:1].isupper() for t in (tokens[0], tokens[-1])) and _DIGIT.search(text) is None

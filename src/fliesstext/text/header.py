@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from ..knowledge import FAST_SPLIT_CHARS, punctuation_to_spaces, split_words
+from ..knowledge import FAST_SPLIT_CHARS, load_json, punctuation_to_spaces, split_words
 from .classify import GOOD_WORDS, has_credit_tail, is_credit
 from .dates import (
     DATE_LINE_MAX_WORDS,
@@ -404,4 +405,65 @@ def find_kicker(
     below = lines[title_index + 1:title_index + 1 + KICKER_REPEAT_REACH]
     if sum(1 for other in below if other.text == text) >= KICKER_REPEATS:
         return None  # a label repeated through the article ('Article content' between its paragraphs)
+    if navigation_kicker(lines, text, title_index - 1):
+        return None
     return title_index - 1
+
+
+_CHEVRONS = (">", "›", "»")
+
+
+@lru_cache(maxsize=1)
+def _breadcrumb_roots() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    data = load_json("text_kickers.json")
+    return tuple(data["roots"]), tuple(data["separator_roots"]), tuple(data["separators"])
+
+
+@lru_cache(maxsize=1)
+def _structure_labels() -> frozenset[str]:
+    """'Inhalt', 'Main content': skip-link targets, never a kicker (knowledge/text_kickers.json `labels`)."""
+    return frozenset(load_json("text_kickers.json")["labels"])
+
+
+def _opens_breadcrumb(text: str) -> bool:
+    """'News > Politics', 'HomeNews', 'Home 9 Izindaba 9', 'Startseite Debatte', 'Start / Ausland / EU und ...': a breadcrumb trail."""
+    roots, separator_roots, separators = _breadcrumb_roots()
+    if any(f" {chevron} " in text for chevron in _CHEVRONS):
+        return True  # '뉴스 > 경제 > 기업·CEO', 'News › Politics'
+    low = text.casefold()
+    for root in roots:
+        if low.startswith(root):
+            rest = text[len(root):]
+            if not rest or rest[0].isupper() or rest[0].isspace():
+                return True
+    for root in separator_roots:
+        if low.startswith(root) and text[len(root):].lstrip()[:1] in separators and text[len(root):][:1].isspace():
+            return True
+    return False
+
+
+def _joined_lines(text: str, others: frozenset[str]) -> bool:
+    """A kicker that is two or more other lines of the page joined: menu items printed once in a row and once
+    one per line ('Privacy policy Terms' above the headline, 'Privacy policy' and 'Terms' in the footer)."""
+    words = text.split()
+    reach = [False] * (len(words) + 1)  # reach[k]: words[:k] is a sequence of other lines
+    reach[0] = True
+    parts = [0] * (len(words) + 1)
+    for k in range(1, len(words) + 1):
+        for j in range(k):
+            if reach[j] and (j, k) != (0, len(words)) and " ".join(words[j:k]) in others:
+                reach[k], parts[k] = True, parts[j] + 1
+                break
+    return reach[-1] and parts[-1] >= 2
+
+
+def navigation_kicker(lines: Sequence[Line], text: str, at: int | None = None) -> bool:
+    """A kicker candidate that is navigation: a breadcrumb trail, a skip-link target ('Inhalt'), or menu items
+    the page prints one per line."""
+    if _opens_breadcrumb(text) or text.casefold().rstrip(" :") in _structure_labels():
+        return True
+    if len(text.split()) < 2:
+        return False
+    skip = lines[at] if at is not None else None
+    others = frozenset(found for line in lines if (found := line.text) in text and line is not skip)
+    return _joined_lines(text, others)

@@ -23,6 +23,7 @@ from .classify import (
 from .cluster import (
     BARE_NAME_MAX_WORDS,
     CLUSTER_AFTER_START,
+    CLUSTER_MAX_LINES,
     cluster_lines,
     far_byline,
     is_caption_name,
@@ -32,11 +33,21 @@ from .cluster import (
     pick_authors,
 )
 from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_authors, labelled_date
-from .header import FAR_LOOKBACK, INSIDE_CLUSTERED, TITLE_REACH, find_kicker, find_title, refine_title, split_kicker
+from .header import (
+    FAR_LOOKBACK,
+    INSIDE_CLUSTERED,
+    TITLE_REACH,
+    find_kicker,
+    find_title,
+    navigation_kicker,
+    refine_title,
+    split_kicker,
+)
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
 from .region import MIN_CONTINUATION, best_run, extend_run
+from .relative import header_relative_date
 from .slug import glued_kicker, slug_words
 
 _WORD = re.compile(r"\w+")
@@ -50,6 +61,7 @@ HEADER_ZONE = 12  # lines above the region searched for headline, byline and dat
 LABELLED_DATE_REACH = 30  # lines above the region start and below its end searched for 'Datum 28.04.2023'
 DATE_ABOVE_TITLE = 4  # a date line this close above the headline belongs to its header (before looser dates)
 PURE_DATE_SLACK = 30  # characters besides the date itself in a line that is 'mostly a date
+SIGNATURE_MAX_WORDS = 4  # 'Lê Phương' alone below the text signs it
 CAPTION_MAX_WORDS = 40  # longer lines ending in a name are prose, not a caption with its credit
 _OUTSIDE = "outside the article region"
 
@@ -112,6 +124,16 @@ def _labelled_authors(lines: Sequence[Line], end: int, lang: str | None) -> tupl
         if line.words <= DATE_LINE_MAX_WORDS and (names := labelled_authors(line.text, lang)):
             return names
     return ()
+
+
+def _signature(lines: Sequence[Line], end: int, lang: str | None) -> tuple[str, ...]:
+    """No byline anywhere: a name alone on the line right after the article's last paragraph (a signature)."""
+    if end >= len(lines) or end == 0 or lines[end - 1].label != "paragraph":
+        return ()
+    line = lines[end]
+    if line.label not in ("", "removed") or line.words > SIGNATURE_MAX_WORDS or is_caption_name(lines, end):
+        return ()
+    return bare_names(line.text, lang)
 
 
 def _header_date(lines: Sequence[Line], title: int | None, start: int, cluster: Sequence[Line]) -> DateValue | None:
@@ -323,6 +345,8 @@ def _header(
             title, kicker = glued  # 'Kicker Headline' joined without the colon: the URL slug starts at the headline
         elif kicker is None:
             kicker, _ = split_kicker(title)  # "Kicker: Headline" stays the title; the kicker is also given
+        if kicker is not None and kicker_i is None and navigation_kicker(lines, kicker):
+            kicker = None  # 'HomeNews Headline': a breadcrumb glued to the headline, which stays split off
     first = next((i for i in range(start, end) if lines[i].label == "paragraph"), None)
     if first is not None and _is_teaser(lines, first, end):
         lines[first].label = "teaser"
@@ -406,7 +430,8 @@ def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:
         line.phrase = f"repeats on {pages} of {template.pages} pages of {template.host}"
 
 
-def run(text: str, url: str | None, options: Options, template: HostTemplate | None = None) -> tuple[Meta, BodyResult]:
+def run(text: str, url: str | None, options: Options, template: HostTemplate | None = None,
+        fetched_at: str | None = None) -> tuple[Meta, BodyResult]:
     lines, repairs = _prepare(text)
     lang = detect_lang(lines) or options.default_lang
     long_matcher = phrase_matcher(lang, MATCHER_EXCLUDE, LONG_LINE_SINGLE_KINDS)
@@ -432,7 +457,10 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     if not authors or date is None:
         far_authors, far_date = far_byline(lines, max(0, start - FAR_LOOKBACK), max(0, start - HEADER_ZONE), lang)
         authors, date = authors or far_authors, date or far_date
-    authors = authors or _labelled_authors(lines, end, lang)
+    authors = authors or _labelled_authors(lines, end, lang) or _signature(lines, end, lang)
+    if date is None and fetched_at:  # 'vor 14 Minuten' beside the headline, counted back from the fetch time
+        around = start if title_i is None else title_i
+        date = header_relative_date(lines, around, around - DATE_ABOVE_TITLE, around + CLUSTER_MAX_LINES, fetched_at)
     date = date or _nearest_date(lines, start, end, lang)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region

@@ -1,0 +1,110 @@
+"""Relative publication times in text lines ('vor 14 Minuten', '7 hours ago', 'Před 3 hodinami'), read against
+the page's fetch time: the only way to date pages that print no calendar date. Without a fetch time nothing is
+read (a date is never invented). The words are data: knowledge/text_relative_dates.json.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from ..dates import parse_date
+from ..knowledge import load_json
+from ..model import DateValue
+from .lines import Line
+
+_COUNT = re.compile(r"(?<![\d.:,/])(\d{1,3})\s*([^\W\d_]+)\.?")
+MAX_LINE_WORDS = 10  # a relative-time line is short: 'Aktualisiert vor 3 Stunden', 'Kyle Wiggers 7 hours'
+_BODY_LABELS = ("paragraph", "list_item", "heading")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    before: tuple[str, ...]
+    after: frozenset[str]
+    units: tuple[tuple[str, str], ...]  # (stem, unit class), longest stems first
+    seconds: dict[str, int]
+    unmarked: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = load_json("text_relative_dates.json")
+    units = sorted(((stem, unit) for unit, stems in data["units"].items() for stem in stems), key=lambda p: -len(p[0]))
+    return _Words(tuple(data["before"]), frozenset(data["after"]), tuple(units), dict(data["seconds"]),
+                  frozenset(data["unmarked"]))
+
+
+def _unit(word: str, words: _Words) -> str | None:
+    low = word.lower()
+    return next((unit for stem, unit in words.units if low.startswith(stem)), None)
+
+
+def _age(text: str) -> tuple[int, str, str] | None:
+    """(count, unit class, raw) of '<marker> <n> <unit>' / '<n> <unit> <marker>' in a line, or of a line ending
+    in an unmarked '<n> hours'."""
+    words = _words()
+    low = text.lower()
+    for match in _COUNT.finditer(text):
+        unit = _unit(match.group(2), words)
+        if unit is None:
+            continue
+        head = low[:match.start()].rstrip()
+        tail = low[match.end():].split(None, 1)
+        marked_before = next((m for m in words.before if head.endswith(m) and (
+            len(head) == len(m) or not head[-len(m) - 1].isalnum())), None)
+        if marked_before is not None:
+            return int(match.group(1)), unit, text[match.start() - len(marked_before) - (
+                len(low[:match.start()]) - len(head)):match.end()].strip()
+        if tail and tail[0].strip(".,") in words.after:
+            return int(match.group(1)), unit, (text[match.start():match.end()] + " " + tail[0]).strip()
+        if not text[match.end():].strip() and match.group(2).lower() in words.unmarked and (
+                not head or not head.split()[-1][:1].isalpha() or text[:match.start()].split()[-1][:1].isupper()):
+            return int(match.group(1)), unit, match.group().strip()
+    return None
+
+
+def _fetched(fetched_at: str) -> datetime | None:
+    iso = parse_date(fetched_at)
+    if iso is None or "T" not in iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def relative_date(text: str, fetched_at: str | None) -> DateValue | None:
+    """The date a relative time in `text` names, counted back from `fetched_at`; to the minute for minutes and
+    hours (with the fetch time's zone), to the day for days and weeks."""
+    if not fetched_at or not any(c.isdigit() for c in text):
+        return None
+    age = _age(text)
+    if age is None:
+        return None
+    fetched = _fetched(fetched_at)
+    if fetched is None:
+        return None
+    count, unit, raw = age
+    when = fetched - timedelta(seconds=count * _words().seconds[unit])
+    if unit in ("day", "week"):
+        return DateValue(when.date().isoformat(), "text", raw)
+    zone = when.strftime("%z")
+    zone = f"{zone[:3]}:{zone[3:]}" if zone else ""
+    return DateValue(when.strftime("%Y-%m-%dT%H:%M") + zone, "text", raw)
+
+
+def header_relative_date(lines: Sequence[Line], around: int, low: int, high: int,
+                         fetched_at: str | None) -> DateValue | None:
+    """The relative time on the short line nearest to `around` (the headline) within [low, high)."""
+    if not fetched_at:
+        return None
+    for i in sorted(range(max(0, low), min(len(lines), high)), key=lambda i: abs(i - around)):
+        line = lines[i]
+        if line.words <= MAX_LINE_WORDS and line.label not in _BODY_LABELS and line.label != "title":
+            found = relative_date(line.text, fetched_at)
+            if found is not None:
+                return found
+    return None
