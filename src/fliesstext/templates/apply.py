@@ -14,20 +14,23 @@ TEMPLATE_REASON = "repeats on {pages} of {total} pages of {host}"
 
 def filter_body(body: BodyResult, template: HostTemplate) -> BodyResult:
     """Move body blocks that belong to the host template into `removed` (kind template)."""
+    blocks = body.blocks
+    texts = [block.text for block in blocks]
+    pages_of = template.pages_of(texts)
+    if pages_of.count(None) == len(blocks):
+        return body
+    total = sum(map(len, texts))
+    kept_chars = sum(len(text) for text, pages in zip(texts, pages_of, strict=True) if pages is None)
+    if total and kept_chars < (1 - MAX_BODY_SHARE) * total:
+        return body  # most of the body "repeats": a re-crawled or syndicated article, not site chrome
     kept = []
     removed = list(body.removed)
-    for block in body.blocks:
-        pages = template.pages_for(block.text)
+    for block, pages in zip(blocks, pages_of, strict=True):
         if pages is None:
             kept.append(block)
             continue
         reason = TEMPLATE_REASON.format(pages=pages, total=template.pages, host=template.host)
         removed.append(Removed("template", block.text, reason, pages))
-    if len(kept) == len(body.blocks):
-        return body
-    total = sum(len(block.text) for block in body.blocks)
-    if total and sum(len(block.text) for block in kept) < (1 - MAX_BODY_SHARE) * total:
-        return body  # most of the body "repeats": a re-crawled or syndicated article, not site chrome
     return replace(body, blocks=tuple(kept), removed=tuple(removed))
 
 
@@ -42,9 +45,21 @@ def article_texts(article: Article) -> list[str]:
     return texts
 
 
+def text_chars(article: Article) -> int:
+    """len(article.text), without joining it: the teaser and the non-empty blocks, two characters apart."""
+    sizes = [len(block.text) for block in article.body if block.text]
+    if article.teaser:
+        sizes.append(len(article.teaser))
+    return sum(sizes) + 2 * (len(sizes) - 1) if sizes else 0
+
+
 def observe_article(store: TemplateStore, article: Article) -> Article:
-    """Learn from one finished article; add a warning naming the host if its layout seems broken."""
-    warning = store.observe(article.host, article_texts(article), len(article.text), article.url)
+    """Learn from one finished article; add a warning naming the host if its layout seems broken.
+    Learns what article_texts lists, but hands the removed entries over whole (the store splits a menu once)."""
+    texts = [block.text for block in article.body]
+    texts.extend(value for value in (article.title, article.kicker, article.teaser) if value)
+    multiline = [removed.text for removed in article.removed]
+    warning = store.observe(article.host, texts, text_chars(article), article.url, multiline)
     if warning is None:
         return article
     return replace(article, warnings=article.warnings + (warning,))
