@@ -288,7 +288,7 @@ class _Walker:
         rows: list[tuple[str, ...]] = []
         for row in node.css("tr"):
             cells = []
-            child = row.child
+            child = row.first_child
             while child is not None:
                 if child.tag in ("td", "th"):
                     cells.append(" ".join(child.text(deep=True).split()))
@@ -366,7 +366,7 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
     open_block, close_block, special = walker.open_block, walker.close_block, walker.special
     stack: list[tuple[LexborNode, int, bool, int]] = [(root, 0, False, 0)]  # node, element (or parent), recorded, flags
     parent, inherited = 0, 0  # the innermost recorded element and its flags
-    node = root.child
+    node = root.first_child
     while node is not None:
         tag = node.tag
         if tag == "-text":
@@ -384,7 +384,7 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
                 elif parts:
                     parts.append(" ")
         elif tag in _TRANSPARENT:
-            child = node.child
+            child = node.first_child
             if child is not None:
                 stack.append((node, parent, False, inherited))
                 node = child
@@ -404,7 +404,7 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
             elements.append(Element(tag, parent, len(stack), raw, flags, 0, cache))
             if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and walker.li_owner >= 0):
                 open_block(index)
-            child = node.child
+            child = node.first_child
             if tag in _SPECIAL and not special(node, tag, attrs, index, flags):
                 child = None
             if child is not None:

@@ -1,5 +1,6 @@
-"""One CSS pass over the page for the nodes several extractors read (each full-tree query costs about as
-much as the next: ~0.1 ms on a news page), bucketed by tag in document order."""
+"""The nodes several extractors read, found once per page: headings with one CSS query (<h1> and <h2> in
+document order), paragraphs and figures with lexbor's by-name lookup (on fundus-dev 0.35 M instructions a page
+against 0.46 M for one "h1, h2, p, figure" query)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,17 +21,8 @@ class PageNodes:
 
 
 def scan(page: ParsedPage) -> PageNodes:
-    headings: list[Any] = []
-    paragraphs: list[Any] = []
-    figures: list[Any] = []
-    for node in page.tree.css("h1, h2, p, figure"):
-        tag = node.tag
-        if tag == "p":
-            if len(paragraphs) < _MAX_PARAGRAPHS:
-                paragraphs.append(node)
-        elif tag == "figure":
-            if len(figures) < _MAX_FIGURES:
-                figures.append(node)
-        elif len(headings) < _MAX_HEADINGS:
-            headings.append(node)
+    tree = page.tree
+    headings = tree.css("h1, h2")[:_MAX_HEADINGS]
+    paragraphs = tree.tags("p")[:_MAX_PARAGRAPHS]
+    figures = tree.tags("figure")[:_MAX_FIGURES]
     return PageNodes(tuple(headings), tuple(paragraphs), tuple(figures))

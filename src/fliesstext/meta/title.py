@@ -205,7 +205,7 @@ def _headings(nodes_: PageNodes, rules: TitleRules, sites: Sites) -> list[tuple[
         if no_h1 and index < _PLAIN_H2:
             nodes.append(node)
             continue
-        child = node.child
+        child = node.first_child
         while child is not None and child.tag == "-text":
             child = child.next
         if child is not None:

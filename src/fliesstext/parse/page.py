@@ -4,6 +4,8 @@ Measured on fundus-dev (one core): lexbor parse 0.95 ms/page, parse + a Python w
 class and id 2.0 ms; lxml parse 2.0 ms, the same walk 4.4 ms. So lexbor it is.
 After `parse_html` the tree has no script/style/noscript/template/svg nodes; their useful content
 (JSON-LD, embedded JSON such as __NEXT_DATA__) is kept on the ParsedPage first.
+The nodes are found with lexbor's by-name lookup (`tree.tags`), one per tag name: on fundus-dev the twelve
+lookups cost 0.70 M instructions a page, one CSS query for the same twelve names 1.53 M (callgrind).
 """
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 _STRIP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "link"]
-_PASS_CSS = ", ".join(["meta", "title", *_STRIP_TAGS])  # in document order
 _MAX_JSON_SCRIPT = 5_000_000
 
 
@@ -89,34 +90,27 @@ def _read_link(node: Any, links: dict[str, list[str]]) -> None:
 
 
 def parse_html(html: str | bytes, url: str | None = None) -> ParsedPage:
-    """Parse; read scripts / meta / links / title and collect the nodes that are no visible text in one CSS pass
-    (each pass walks the whole tree; strip_tags walks it once per tag), then detach those nodes."""
+    """Parse; read meta / title / scripts / links (each tag's nodes in document order, all read before any node
+    is detached), then detach the nodes that are no visible text."""
     tree = LexborHTMLParser(html)
+    meta: dict[str, list[str]] = {}
+    for node in tree.tags("meta"):
+        _read_meta(node, meta)
+    titles = tree.tags("title")
+    stripped = {tag: tree.tags(tag) for tag in _STRIP_TAGS}
     jsonld: list[dict[str, Any]] = []
     others: list[tuple[str, str]] = []
-    meta: dict[str, list[str]] = {}
+    for node in stripped["script"]:
+        _read_script(node, jsonld, others)
     links: dict[str, list[str]] = {}
-    title_node = None
-    strip = []
-    for node in tree.css(_PASS_CSS):
-        tag = node.tag
-        if tag == "meta":
-            _read_meta(node, meta)
-            continue
-        if tag == "title":
-            if title_node is None:
-                title_node = node
-            continue
-        if tag == "script":
-            _read_script(node, jsonld, others)
-        elif tag == "link":
-            _read_link(node, links)
-        strip.append(node)
+    for node in stripped["link"]:
+        _read_link(node, links)
     root = tree.root
     html_lang = None
     if root is not None and root.tag == "html":
         html_lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
-    title_tag = title_node.text(deep=True).strip() if title_node is not None else None
-    for node in strip:
-        node.decompose(False)
+    title_tag = titles[0].text(deep=True).strip() if titles else None
+    for nodes in stripped.values():
+        for node in nodes:
+            node.decompose(False)
     return ParsedPage(tree, url, html_lang, title_tag, meta, tuple(jsonld), tuple(others), links)
