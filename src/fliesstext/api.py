@@ -9,7 +9,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 from . import __version__
-from .errors import FliesstextError
+from .errors import FliesstextError, InputError
 from .ingest.decode import decode_bytes
 from .model import Article, Block, BodyResult, Failure, Image, Meta, Page, Removed
 from .options import DEFAULT_OPTIONS, Options
@@ -115,6 +115,9 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
     from .meta import extract_meta
     from .text import extract_text
 
+    if page.mode == "warc-gz":
+        raise InputError("a 'warc-gz' page is a compressed WARC record for the batch runner: "
+                         "read it with fliesstext.ingest.warc_split.open_member first")
     text, utf8, warnings = _to_text(page, options)
     if not text or text.isspace():
         return assemble(Meta(), BodyResult(()), page, "text", warnings + ("empty input",))

@@ -6,14 +6,18 @@ import base64
 import gzip
 import json
 import random
+import struct
 import subprocess
 import sys
 
+import pytest
 from corpus_helpers import article_html, warc_record, write_warc
 
+import fliesstext
+from fliesstext.errors import InputError
 from fliesstext.ingest.base import IngestStats
 from fliesstext.ingest.warc import iter_warc
-from fliesstext.ingest.warc_split import MODE, iter_warc_members, open_member
+from fliesstext.ingest.warc_split import MODE, _inflate, iter_warc_members, open_member
 
 
 def _request_record(uri: str) -> bytes:
@@ -61,7 +65,8 @@ def _read_plain(path: str) -> tuple[list, IngestStats]:
 def test_members_read_back_as_the_archive_reads(tmp_path):
     path = str(write_warc(tmp_path / "a.warc.gz", _records()))
     members = list(iter_warc_members(path, IngestStats(), source=path))
-    assert [m.mode for m in members] == [MODE] * 7  # the request record is not passed on
+    # the request record is not passed on; the last member is read in the parent (nothing after it confirms its end)
+    assert [m.mode for m in members] == [MODE] * 6 + ["html"]
     assert members[1].url == "http://a.example/img.png" and members[0].id == "<urn:rec-1>"
     split, split_stats = _read_split(path)
     plain, plain_stats = _read_plain(path)
@@ -105,3 +110,55 @@ def test_cli_counts_what_workers_skipped(tmp_path):
     stats = json.loads((tmp_path / "out.jsonl.stats.json").read_text())
     assert stats["ingest"]["skipped"] == {"bad_http_header": 1, "http_4xx": 1, "non_html": 1}
     assert stats["records"] == 5 and stats["ingest"]["archives"] == 1
+
+
+def _stored(record: bytes) -> bytes:
+    return gzip.compress(record, compresslevel=0)  # stored deflate blocks: the record's bytes appear as they are
+
+
+def test_a_false_boundary_inside_a_stored_member_is_not_taken(tmp_path):
+    """A record whose raw bytes hold its own gzip trailer size followed by the gzip magic."""
+    def record(marker: bytes) -> bytes:
+        return warc_record("http://a.example/trap", article_html(5, "<!--").encode() + marker + b"-->",
+                           record_id="rec-trap")
+
+    size = len(record(b"x" * 7))
+    trap = record(struct.pack("<I", size) + b"\x1f\x8b\x08")
+    assert len(trap) == size
+    others = [warc_record(f"http://a.example/{n}", article_html(n).encode(), record_id=f"rec-{n}") for n in range(3)]
+    path = tmp_path / "trap.warc.gz"
+    path.write_bytes(gzip.compress(others[0]) + _stored(trap) + b"".join(gzip.compress(r) for r in others[1:]))
+    split, _ = _read_split(str(path))
+    assert split == _read_plain(str(path))[0] and len(split) == 4
+
+
+def test_two_records_in_one_member_fall_back_from_there(tmp_path):
+    records = [warc_record(f"http://a.example/{n}", article_html(n).encode(), record_id=f"rec-{n}") for n in range(5)]
+    path = tmp_path / "mixed.warc.gz"
+    path.write_bytes(gzip.compress(records[0]) + gzip.compress(records[1] + records[2])
+                     + b"".join(gzip.compress(r) for r in records[3:]))
+    modes = [item.mode for item in iter_warc_members(str(path), IngestStats())]
+    assert modes == [MODE, "html", "html", "html", "html"]
+    assert _read_split(str(path))[0] == _read_plain(str(path))[0]
+
+
+def test_garbage_after_the_last_member_reads_the_same(tmp_path):
+    path = write_warc(tmp_path / "a.warc.gz", _records())
+    path.write_bytes(path.read_bytes() + b"\x00garbage after the archive\n")
+    split, split_stats = _read_split(str(path))
+    plain, plain_stats = _read_plain(str(path))
+    assert split == plain and split_stats.to_dict() == plain_stats.to_dict()
+
+
+def test_a_compressed_record_is_not_a_page_for_the_api(tmp_path):
+    path = str(write_warc(tmp_path / "a.warc.gz", _records()))
+    member = next(iter(iter_warc_members(path, IngestStats())))
+    with pytest.raises(InputError):
+        fliesstext.extract_page(member)
+
+
+def test_inflate_stops_at_the_trailer_size():
+    big = gzip.compress(b"WARC/1.0\r\n" + b"a" * 100_000)
+    lying = big[:-4] + struct.pack("<I", 1000)  # the trailer says 1,000 bytes (ISIZE counts modulo 4 GiB)
+    assert _inflate(lying, 50_000_000) is None
+    assert _inflate(big, 50_000_000) == b"WARC/1.0\r\n" + b"a" * 100_000

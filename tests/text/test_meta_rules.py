@@ -2,24 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from text_lines import BODY_DE, BODY_EN, MENU
 
 import fliesstext
 from fliesstext.text.dates import bare_names, find_date, parse_byline
 from fliesstext.text.lines import split_lines
-
-BODY_EN = [
-    "The city council voted on Tuesday evening to repair the old bridge over the river after a long debate.",
-    "Repairs are expected to cost about twelve million dollars, the administration said in a statement.",
-    "Residents had complained for years about the poor state of the bridge and had filed several petitions.",
-    "Work is due to start next spring and should be finished by the end of the following year, officials said.",
-]
-BODY_DE = [
-    "Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die alte Brücke über den Fluss zu sanieren.",
-    "Die Kosten für die Arbeiten werden auf rund zwölf Millionen Euro geschätzt, wie die Verwaltung mitteilte.",
-    "Anwohner hatten sich seit Jahren über den schlechten Zustand beschwert und mehrere Petitionen eingereicht.",
-    "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und bis zum Ende des nächsten Jahres dauern.",
-]
-MENU = ["Home", "News", "Politics", "Business", "Sport"]
 
 
 def _extract(lines: list[str]) -> fliesstext.Article:
@@ -76,7 +63,8 @@ def test_bare_name_lines(text: str, lang: str, names: tuple[str, ...]) -> None:
     assert bare_names(text, lang) == names
 
 
-@pytest.mark.parametrize("text", ["SPEED READ", "Internatskolan Lundsberg.", "Sevilla, Los Gallardos", "Article content"])
+@pytest.mark.parametrize("text", ["SPEED READ", "Internatskolan Lundsberg.", "Sevilla, Los Gallardos",
+                                  "Article content"])
 def test_not_bare_names(text: str) -> None:
     assert bare_names(text, "en") == ()
 

@@ -3,30 +3,33 @@
 In a WARC.gz every record is a gzip member of its own. The batch runner's parent is the one process every page
 goes through; inflating records only to pass them on cost it about half its time. Here it inflates just the first
 few KB of each member (the WARC header: type, target URI, record id, date, Content-Length), works out the size of
-the record uncompressed, and finds where the member ends: at the next gzip magic (1f 8b 08) whose preceding four
-bytes, the member trailer's ISIZE, equal that size. A false boundary inside compressed data would have to match
-56 bits by chance. Response members travel to a worker still compressed, as a Page with mode "warc-gz", and the
+the record uncompressed, and finds where the member ends: at the first gzip magic (1f 8b 08) after it that starts
+a WARC record when inflated. The four bytes before it, the member trailer's ISIZE, must equal that size, or the
+member holds more than one record. (Stored deflate blocks carry raw bytes, so the magic alone could occur inside
+a record; magic plus a WARC header could only by design.) Response members travel to a worker still compressed, as a Page with mode "warc-gz", and the
 worker reads them with the ordinary reader (`open_member` -> warc.py): each record becomes exactly the page,
 failure or skip that reading it in the parent would have made.
 
 Whatever does not fit this scheme switches the rest of the file back to reading in the parent (`iter_warc` from
 that offset), which is correct, only slower: a file gzipped as one member, a member over MAX_MEMBER bytes, a
-truncated member, or a WARC header longer than the last of HEAD_STEPS.
+truncated member, a WARC header longer than the last of HEAD_STEPS, and always the file's last member (no next
+member confirms where it ends).
 """
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from ..model import Failure, Page
 from .base import IngestStats, Item
 from .warc import iter_warc
 
-MODE = "warc-gz"  # Page.mode of a record still compressed
+MODE = "warc-gz"  # Page.mode of a record still compressed (a batch task: api.extract_page refuses it)
 CHUNK = 1 << 20  # bytes read from the file at a time
 MAX_MEMBER = 64 << 20  # a member longer than this (compressed) is read in the parent
 HEAD_STEPS = (2 << 10, 256 << 10)  # bytes inflated to find the end of the WARC header (then more); its limit
@@ -90,18 +93,30 @@ def _warc_header(window: _Window) -> tuple[dict[str, str], int] | None:
     return fields, end + 4 + length + 4  # header, blank line, content block, the record's closing CRLF CRLF
 
 
+def _starts_record(window: _Window, offset: int) -> bool:
+    """Does a gzip member holding a WARC record start at `offset` of the window?"""
+    window.fill(offset + HEAD_STEPS[0])
+    try:
+        return zlib.decompressobj(31).decompress(bytes(window.data[offset:offset + HEAD_STEPS[0]]), 5) == b"WARC/"
+    except zlib.error:
+        return False
+
+
 def _member_end(window: _Window, isize: bytes) -> int | None:
-    """Length of the member at the window's start, given its trailer's ISIZE bytes; None if not found."""
-    data, pos, needle = window.data, MIN_MEMBER - len(isize), isize + _MAGIC
+    """Length of the member at the window's start: up to the first gzip magic that starts a WARC record, if the
+    four bytes before it (the trailer's ISIZE) give this record's size. None if they do not (the member holds more
+    than one record), if no record follows (the file's last member) or if the member outgrows MAX_MEMBER."""
+    data, pos = window.data, MIN_MEMBER
     while True:
-        found = data.find(needle, pos)
+        found = data.find(_MAGIC, pos)
         if found >= 0:
-            return found + len(isize)
-        if window.eof:
-            return len(data) if len(data) >= MIN_MEMBER and data[-len(isize):] == isize else None
-        if len(data) > MAX_MEMBER:
+            if _starts_record(window, found):
+                return found if data[found - len(isize):found] == isize else None
+            pos = found + 1
+            continue
+        if window.eof or len(data) > MAX_MEMBER:
             return None
-        pos = max(pos, len(data) - len(needle) + 1)
+        pos = max(pos, len(data) - len(_MAGIC) + 1)
         window.fill(len(data) + CHUNK)
 
 
@@ -141,26 +156,29 @@ def _read_in_parent(path: str, offset: int, stats: IngestStats, name: str, max_b
     stats.skipped.update(rest.skipped)
 
 
-def _decompressor() -> tuple[Callable[[bytes, int, int], bytes], tuple[type[Exception], ...]]:
+@functools.cache
+def _inflater() -> tuple[Callable[[int], Any], tuple[type[Exception], ...]]:
+    """decompressobj of ISA-L where installed (about twice zlib's speed), else zlib's; and their errors."""
     try:
         from isal import isal_zlib
     except ImportError:
-        return zlib.decompress, (zlib.error,)
-    return isal_zlib.decompress, (zlib.error, isal_zlib.error)  # type: ignore[return-value]
+        return zlib.decompressobj, (zlib.error,)
+    return isal_zlib.decompressobj, (zlib.error, isal_zlib.error)  # type: ignore[return-value]
 
 
 def _inflate(member: bytes, max_bytes: int) -> bytes | None:
-    """The record a member holds, inflated in one step into a buffer of the size its trailer gives (isal where
-    installed: about twice zlib's speed); None if it is too big or broken (the caller reads it as a stream)."""
+    """The record a member holds, inflated in one step, at most the size its trailer gives; None if it is bigger
+    (ISIZE counts modulo 4 GiB), too big for max_bytes, or broken: the caller then reads it as a capped stream."""
     size = _ISIZE.unpack_from(member, len(member) - _ISIZE.size)[0] if len(member) >= MIN_MEMBER else 0
     if not 0 < size <= max_bytes + HEAD_STEPS[-1]:
         return None
-    decompress, errors = _decompressor()
+    decompressobj, errors = _inflater()
+    inflater = decompressobj(31)
     try:
-        record = decompress(member, 31, size)
+        record = inflater.decompress(member, size + 1)
     except errors:
         return None
-    return record if len(record) == size else None
+    return record if inflater.eof and len(record) == size else None
 
 
 def open_member(page: Page, max_bytes: int) -> tuple[Page | Failure | None, IngestStats]:

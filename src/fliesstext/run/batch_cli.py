@@ -137,7 +137,9 @@ def _make_sink(output: str | None, fmt: str, shard_size: int | None, fingerprint
 
 def _fingerprint(inputs: tuple[str, ...], fmt: str, batch: dict[str, Any]) -> str:
     keys = {k: batch.get(k) for k in ("shard_size", "html_column", "text_column", "url_column", "id_column", "urls")}
-    data = json.dumps({"inputs": list(inputs), "format": fmt, **keys}, sort_keys=True)
+    # ordinals: how input records are numbered (2: every WARC.gz response record, also those a worker skips), so an
+    # output begun by a version that numbered them differently is not resumed
+    data = json.dumps({"inputs": list(inputs), "format": fmt, "ordinals": 2, **keys}, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from ..ingest.base import ingest_failure
 from ..ingest.warc_split import MODE as WARC_GZ
 from ..ingest.warc_split import open_member
 from ..model import Article, Failure, Page
@@ -135,7 +136,10 @@ def _open_record(page: Page, options: Options) -> tuple[Page | Failure | None, d
     reader's counts for the parent's ingest stats."""
     if page.mode != WARC_GZ:
         return page, {}
-    opened, counts = open_member(page, options.max_bytes)
+    try:
+        opened, counts = open_member(page, options.max_bytes)
+    except Exception as err:  # a reader error is this record's failure, never the worker's end
+        return ingest_failure(page.source or "?", err, type(err).__name__, page.id), {}
     return opened, counts.to_dict() if counts.skipped or counts.truncated_archives else {}
 
 
