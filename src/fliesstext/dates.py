@@ -199,11 +199,24 @@ _LINE_TAIL = re.compile(r"(?::(\d{2})(?:[.,]\d+)?)?(?:\s*(?i:(am|pm|a\.m\.|p\.m\
 _GMT_PLUS = re.compile(r"(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?")
 
 
-def _line_tz(raw: str | None) -> str | None:
-    """'+02:00' for 'CEST', '+0200', 'GMT+2', 'UTC+05:30'; None for an unknown word."""
-    if raw and (match := _GMT_PLUS.fullmatch(raw)):
+@lru_cache(maxsize=1)
+def _line_zones() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    data = load_json("text_time_zones.json")
+    return dict(data["zones"]), {name: dict(by_lang) for name, by_lang in data["ambiguous"].items()}
+
+
+def _line_tz(raw: str | None, lang: str | None = None) -> str | None:
+    """'+02:00' for 'CEST', '+0200', 'GMT+2', 'UTC+05:30'; None for an unknown word, and for a name several
+    regions use ('IST', 'CST') unless `lang` names the region (knowledge/text_time_zones.json)."""
+    if not raw:
+        return None
+    if match := _GMT_PLUS.fullmatch(raw):
         sign, hours, minutes = match.groups()
         return f"{sign}{int(hours):02d}:{minutes or '00'}" if int(hours) <= 14 else None
+    if raw.isalpha():
+        zones, ambiguous = _line_zones()
+        low = raw.casefold()
+        return zones.get(low) or ambiguous.get(low, {}).get(lang or "")
     return tz_offset(raw)
 
 
@@ -211,10 +224,10 @@ class _LineDates:
     """Dates found in one line: (position, ISO value, raw text); the time keeps its seconds and time zone when
     the line gives them ('18:16:05 Uhr MESZ' -> 'T18:16:05+02:00'), else hours and minutes only."""
 
-    __slots__ = ("found", "text")
+    __slots__ = ("found", "text", "lang")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, lang: str | None = None) -> None:
+        self.text, self.lang = text, lang
         self.found: list[tuple[int, str, str]] = []
 
     def add(self, match: re.Match[str], year: int, month: int, day: int, hour: str | None, minute: str | None,
@@ -225,7 +238,7 @@ class _LineDates:
         if hour is not None and minute is not None and (tail := _LINE_TAIL.match(self.text, end)) is not None:
             second, late_ampm, zone = tail.groups()
             seconds = int(second) if second and int(second) <= 59 else None
-            ampm, tz = ampm or late_ampm, _line_tz(zone)
+            ampm, tz = ampm or late_ampm, _line_tz(zone, self.lang)
             end = tail.end() if seconds is not None or late_ampm or tz else end
         hh = None if hour is None or minute is None else hour24(int(hour), ampm)
         value = iso_date(year, month, day, hh, _int(minute), seconds=False)
@@ -240,7 +253,7 @@ def find_date(text: str, lang: str | None) -> DateValue | None:
     """The first date (with its time when given) written in a line of text, as ISO 8601; source 'text'."""
     if DATE_HINT.search(text) is None:
         return None
-    dates = _LineDates(text)
+    dates = _LineDates(text, lang)
     if match := _NUMERIC.search(text):
         d, mo, y, hh, mm, ap = match.groups()
         dates.add(match, int(y), int(mo), int(d), hh, mm, ap)

@@ -2,23 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from text_lines import BODY_DE, BODY_EN, MENU
 
 import fliesstext
 from fliesstext.text.slug import Slug, glued_kicker, slug_words
-
-BODY_EN = [
-    "The city council voted on Tuesday evening to repair the old bridge over the river after a long debate.",
-    "Repairs are expected to cost about twelve million dollars, the administration said in a statement.",
-    "Residents had complained for years about the poor state of the bridge and had filed several petitions.",
-    "Work is due to start next spring and should be finished by the end of the following year, officials said.",
-]
-BODY_DE = [
-    "Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die alte Brücke über den Fluss zu sanieren.",
-    "Die Kosten für die Arbeiten werden auf rund zwölf Millionen Euro geschätzt, wie die Verwaltung mitteilte.",
-    "Anwohner hatten sich seit Jahren über den schlechten Zustand beschwert und mehrere Petitionen eingereicht.",
-    "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und bis zum Ende des nächsten Jahres dauern.",
-]
-MENU = ["Home", "News", "Politics", "Business", "Sport"]
 
 
 def _extract(lines: list[str], url: str | None = None) -> fliesstext.Article:
@@ -30,11 +17,16 @@ def _extract(lines: list[str], url: str | None = None) -> fliesstext.Article:
     [
         ("https://x.de/politik/stadtrat-gibt-gruenes-licht-fuer-bruecke-18857107.html",
          ("stadtrat", "gibt", "grunes", "licht", "fur", "brucke")),  # 'ue' and 'ü' both read as 'u'
-        ("https://x.com/2024/05/01/the-old-bridge-will-be-repaired/", ("the", "old", "bridge", "will", "be", "repaired")),
+        ("https://x.com/2024/05/01/the-old-bridge-will-be-repaired/",
+         ("the", "old", "bridge", "will", "be", "repaired")),
         ("https://x.de/artikel/474126.nationaler-veteranentag-orden-f%C3%BCrs-morden.html",
          ("nationaler", "veteranentag", "orden", "furs", "morden")),
         ("https://x.com/news/world/article12345", ()),  # no segment reads like a headline
         ("https://x.com/a-b", ()),
+        ("https://x.de/wirtschaft/geld-und-finanzen/a-123456.html", ()),  # a section: 'und' is no content word
+        ("https://x.com/news/world-news-and-politics/bridge-repairs-get-green-light/",
+         ("bridge", "repairs", "get", "green", "light")),
+        ("https://x.com/news/world-news-and-politics/biden-wins/", ("world", "news", "and", "politics")),
         (None, ()),
     ],
 )
@@ -105,3 +97,32 @@ def test_no_kicker_from_controls_dates_or_repeated_labels(label: str) -> None:
     art = _extract(lines)
     assert art.title == title
     assert art.kicker != label
+
+
+def test_headline_before_a_slogan_and_site_is_no_kicker() -> None:
+    """'Headline - Slogan | Site' with the headline alone elsewhere: the headline is the title, not a kicker."""
+    full = "Bridge repair approved - Latest news and analysis from the region | Daily Courier"
+    art = _extract([full, "27.07.2023", "Bridge repair approved"] + BODY_EN)
+    assert (art.kicker, art.title) == (None, "Bridge repair approved")
+    from fliesstext.text.header import refine_title
+    from fliesstext.text.lines import split_lines
+    lines, _ = split_lines([full, "Bridge repair approved"])
+    assert refine_title(lines, 0) == ("Bridge repair approved", None)
+
+
+def test_short_slug_is_no_decisive_reason() -> None:
+    """A 3-word slug may name a section ('world-news-and-politics'): its menu line is no headline for it."""
+    title = "Bridge repairs get the green light"
+    menu = [f"Menu entry number {k}" for k in range(30)]  # the section line is further up than LOOKBACK
+    lines = ["World news and politics"] + menu + [title, "27.07.2023"] + BODY_EN
+    art = _extract(lines, url="https://news.example.com/news/world-news-and-politics/biden-wins/")
+    assert art.title == title
+    assert slug_words("https://x.com/world-news-and-politics").content == 3
+
+
+def test_title_case_headline_is_not_split_by_its_slug() -> None:
+    slug = slug_words("https://x.com/tech/new-iphone-15-with-usb-c-port-announced")
+    title = "Apple Unveils New iPhone 15 With USB-C Port Announced"
+    assert glued_kicker(slug, title) is None
+    assert glued_kicker(slug, title, frozenset({"Apple Unveils"})) == (
+        "New iPhone 15 With USB-C Port Announced", "Apple Unveils")  # the kicker stands alone elsewhere

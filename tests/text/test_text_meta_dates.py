@@ -23,6 +23,10 @@ BODY = ["The council met on Tuesday evening and voted to repair the old river br
     ("06/01/2026 - 14:16 UTC+1", "fr", "2026-01-06T14:16+01:00"),
     ("Apr 28, 2024 4:00:12 PM", "en", "2024-04-28T16:00:12"),
     ("13/01/2025 10:22 Actualizado a 13/01/2025 15:43", "es", "2025-01-13T10:22"),  # no seconds: none invented
+    ("May 5, 2024 10:00 AM IST", "en", "2024-05-05T10:00"),  # India, Ireland or Israel: no zone guessed
+    ("May 5, 2024 10:00 AM IST", "hi", "2024-05-05T10:00+05:30"),
+    ("May 5, 2024 10:00 AM CST", "en", "2024-05-05T10:00"),  # US Central or China
+    ("May 5, 2024 10:00 AM CDT", "en", "2024-05-05T10:00-05:00"),
 ])
 def test_date_line_keeps_seconds_and_zone(text: str, lang: str, value: str) -> None:
     found = find_date(text, lang)
@@ -39,13 +43,16 @@ def test_html_date_strings_unchanged() -> None:
     ("Kyle Wiggers 7 hours", "2024-04-26T08:37"),
     ("hace 2 días", "2024-04-24"),
     ("Před 3 hodinami", "2024-04-26T12:37"),
+    ("Izmir 3 saat önce", "2024-04-26T12:37"),
+    ("İzmir 3 saat önce", "2024-04-26T12:37"),  # 'İ' lowers to two characters: positions stay on the line
 ])
 def test_relative_times(text: str, value: str) -> None:
     found = relative_date(text, "2024-04-26T15:37:39")
     assert found is not None and found.value == value
 
 
-@pytest.mark.parametrize("text", ["6 minute read", "Lesezeit: 5 Min.", "for 2 hours", "Jane Doe 2 minutes read"])
+@pytest.mark.parametrize("text", ["6 minute read", "Lesezeit: 5 Min.", "for 2 hours", "Jane Doe 2 minutes read",
+                                  "Reading Time 4 Hours", "4 Hours", "Updated 3 days"])
 def test_not_relative_times(text: str) -> None:
     assert relative_date(text, "2024-04-26T15:37:39") is None
 
@@ -85,12 +92,22 @@ def test_navigation_kickers() -> None:
     assert not navigation_kicker(page, "Politics")
     assert not navigation_kicker(page, "Homeoffice-Pflicht")
     assert not navigation_kicker(page, "Start-up-Szene")
+    assert navigation_kicker(page, "Home / Politics") and navigation_kicker(page, "Home Politics")
+    assert not navigation_kicker(page, "Home Office")  # a kicker: 'Office' is no other line of the page
 
 
 def test_signature_below_the_text_without_a_byline() -> None:
     lines = ["Council approves repair of the old river bridge"] + BODY + ["Lê Phương", "Related stories", "More news"]
     art = extract_page(Page(content="\n\n".join(lines), mode="text"), Options(mode="text"))
     assert art.authors == ("Lê Phương",)
+
+
+@pytest.mark.parametrize("tail", [["Donald Trump", "Related stories"], ["Jane Roe", "White House", "Ukraine"]])
+def test_tag_lines_below_the_text_are_no_signature(tail: list[str]) -> None:
+    body = [BODY[0] + " Donald Trump said so on Monday."] + BODY[1:-1] + [BODY[-1] + " Trump left on Tuesday."]
+    lines = ["Council approves repair of the old river bridge"] + body + tail + ["More news"]
+    art = extract_page(Page(content="\n\n".join(lines), mode="text"), Options(mode="text"))
+    assert art.authors == ()
 
 
 def test_names_of_any_alphabet_and_one_author_a_line() -> None:

@@ -41,7 +41,8 @@ _TOKEN = re.compile(r"\w+|©")  # as knowledge.phrase_tokens
 CJK_CHARS_PER_TOKEN = 5  # lines with longer "tokens" than this are checked for CJK script
 CREDIT_TAIL_MAX_WORDS, CREDIT_TAIL_MIN_LEAD = 3, 20  # see has_credit_tail
 _CREDIT_ENDINGS = ("提供）", "提供)", "撮影）", "撮影)")
-_CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:|©|\(c\)\s", re.I)
+_CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit"
+                     r"|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:|©|\(c\)\s", re.I)
 
 
 def label_box_runs(lines: Sequence[Line]) -> None:

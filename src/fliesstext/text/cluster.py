@@ -34,6 +34,7 @@ _SEPARATOR = re.compile(r"\s+[·•|]\s+|\s+[–—]\s+")
 FAR_DATE_REACH = 3  # lines below a far byline that may hold its date
 _AFTER_DATE = re.compile(r"\s*[,/]\s+|\s+[,/]\s*")
 _OPEN_LABELS = ("", "removed")
+_UNDER_HEADLINE = "author name under the headline"
 
 
 def mark_date_or_byline(line: Line, lang: str | None) -> bool:
@@ -153,7 +154,9 @@ def cluster_lines(lines: Sequence[Line], title: int | None, start: int, end: int
     return lines[title + 1:_cluster_stop(lines, title, start, end)] if title is not None else ()
 
 
-def far_byline(lines: Sequence[Line], low: int, high: int, lang: str | None) -> tuple[tuple[str, ...], DateValue | None]:
+def far_byline(
+    lines: Sequence[Line], low: int, high: int, lang: str | None
+) -> tuple[tuple[str, ...], DateValue | None]:
     """The explicit byline nearest above [low, high) ('By Jane Doe', 'Author of the article:' + names) and a date
     line right below it: the header of pages where a paywall or ad box stands between header and article."""
     for i in range(high - 1, low - 1, -1):
@@ -186,8 +189,6 @@ def is_caption_name(lines: Sequence[Line], i: int) -> bool:
     """A name line right above a picture credit names the person in the picture, not the author."""
     return i + 1 < len(lines) and is_credit(lines[i + 1])
 
-
-_UNDER_HEADLINE = "author name under the headline"
 
 
 def pick_authors(lines: Sequence[Line]) -> tuple[str, ...]:

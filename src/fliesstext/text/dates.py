@@ -21,7 +21,8 @@ _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', '
 MAX_NAME_TOKENS = 3
 LABEL_PREFIX_CHARS = 40  # a date label is the line's first word: only this much of the line is split
 _NAME_REST = re.compile(r"[\w'’.-]*")
-_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "zu", "ter", "bin",
+_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "zu", "ter",
+                        "bin",
                         "al", "el"))
 
 

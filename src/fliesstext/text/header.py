@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from ..knowledge import FAST_SPLIT_CHARS, load_json, punctuation_to_spaces, split_words
@@ -17,7 +17,7 @@ from .dates import (
     parse_byline,
 )
 from .lines import Line
-from .slug import Slug
+from .slug import SLUG_DECISIVE, SLUG_DECISIVE_GAP, SLUG_DECISIVE_WORDS, SLUG_LOOKBACK, Slug, score_with_slug
 
 TITLE_MAX_WORDS = 30
 KICKER_MAX_WORDS = 10
@@ -35,13 +35,6 @@ META_REACH, META_BONUS = 3, 1.0  # a byline or date line this close below a cand
 INSIDE_CLUSTERED, FAR_LOOKBACK = 6, 60
 CAPTION_PENALTY = 1.5  # a line ending in a picture credit (classify.has_credit_tail)
 KICKER_LINE_WORDS, KICKER_BELOW_MARGIN = 4, 0.5  # see find_title
-# the URL slug (text/slug.py): a candidate gains SLUG_WEIGHT x the share of slug words it holds, x between
-# 1 - SLUG_PRECISION and 1 by the share of its own words in the slug; a line up to SLUG_LOOKBACK lines above the
-# region holding SLUG_STRONG of the slug is a candidate too (SLUG_BASE, less SLUG_FAR per line of distance);
-# a candidate fitting the slug (F1 of both shares) at least SLUG_DECISIVE, SLUG_DECISIVE_GAP better than the
-# best-scored one, is the headline. Calibrated on fundus-dev-text titles.
-SLUG_WEIGHT, SLUG_PRECISION, SLUG_LOOKBACK, SLUG_STRONG, SLUG_BASE, SLUG_FAR = 4.0, 0.5, 200, 0.6, 1.0, 0.01
-SLUG_DECISIVE, SLUG_DECISIVE_GAP = 0.5, 0.25
 TITLE_REACH = max(FAR_LOOKBACK, SLUG_LOOKBACK)  # how far above the region the headline may be
 _URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net)/")  # a link or embed attribution, not a headline
 _WORD = re.compile(r"\w+")
@@ -92,12 +85,12 @@ def find_title(
     base = _candidates(lines, start, end, body_words, _MetaLines(lines, lang))
     fits: dict[int, float] = {}
     if slug:
-        base = _with_slug(lines, start, base, slug, fits)
+        base, fits = score_with_slug(lines, start, base, slug, _slug_candidate)
     scored = _with_recurrence(lines, sorted(base, reverse=True))
     if not scored:
         return None
     choice = _pick(lines, scored)
-    if fits:
+    if fits and slug is not None and slug.content >= SLUG_DECISIVE_WORDS:  # a short slug may name a section
         fit, best = max((fits.get(i, 0.0), score, i) for score, i in scored)[::2]
         if fit >= SLUG_DECISIVE and fits.get(choice, 0.0) < fit - SLUG_DECISIVE_GAP:
             return best  # the line the URL names, well above the others
@@ -151,33 +144,6 @@ def _candidates(
             if _is_candidate(line, False) and meta.below(i) and not meta.holds(i):
                 base.append((_title_score(line, start - i, body_words) + META_BONUS, i))
     return base
-
-
-def _with_slug(
-    lines: Sequence[Line], start: int, base: list[tuple[float, int]], slug: Slug, fits: dict[int, float]
-) -> list[tuple[float, int]]:
-    """Add the URL-slug bonus to each candidate; a line further up that matches the slug well is a candidate too."""
-    out: list[tuple[float, int]] = []
-    for score, i in base:
-        share, precision = slug.match(lines[i].text)
-        fits[i] = 2 * share * precision / (share + precision) if share else 0.0
-        out.append((score + _slug_bonus(share, precision), i))
-    if fits and max(fits.values()) >= SLUG_DECISIVE:
-        return out  # a nearby candidate fits the URL: no need to look further up
-    seen = {i for _, i in base}
-    for i in range(max(0, start - SLUG_LOOKBACK), start):
-        line = lines[i]
-        if i in seen or not _slug_candidate(line):
-            continue
-        share, precision = slug.match(line.text)
-        if share >= SLUG_STRONG:
-            fits[i] = 2 * share * precision / (share + precision)
-            out.append((SLUG_BASE + _slug_bonus(share, precision) - SLUG_FAR * (start - i), i))
-    return out
-
-
-def _slug_bonus(share: float, precision: float) -> float:
-    return SLUG_WEIGHT * share * (1 - SLUG_PRECISION + SLUG_PRECISION * precision)
 
 
 def _slug_candidate(line: Line) -> bool:
@@ -342,7 +308,9 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
                     return found, lead.rstrip(": ")  # ... and the headline alone elsewhere: two elements
             if text.startswith(found) and text[len(found):].lstrip()[:2].strip() in _SUFFIX_SEPARATORS:
                 rest = text[len(found):].lstrip()[2:].strip()
-                if len(rest.split()) > len(found.split()) and found[-1:].isalnum():
+                if len(rest.split()) > len(found.split()) and found[-1:].isalnum() \
+                        and len(found.split()) <= KICKER_PREFIX_MAX_WORDS \
+                        and not any(f" {sep} " in rest for sep in _SUFFIX_SEPARATORS):
                     return rest, found  # 'Kicker - Headline', the kicker alone elsewhere: not 'Headline | Site'
                 return found, None
         elif other_size > size + 1 and found.endswith(text) and found[-size - 1].isspace() \
@@ -414,9 +382,10 @@ _CHEVRONS = (">", "›", "»")
 
 
 @lru_cache(maxsize=1)
-def _breadcrumb_roots() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _breadcrumb_roots() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[str, ...]]:
     data = load_json("text_kickers.json")
-    return tuple(data["roots"]), tuple(data["separator_roots"]), tuple(data["separators"])
+    return (tuple(data["roots"]), frozenset(data["word_roots"]), tuple(data["separator_roots"]),
+            tuple(data["separators"]))
 
 
 @lru_cache(maxsize=1)
@@ -425,17 +394,22 @@ def _structure_labels() -> frozenset[str]:
     return frozenset(load_json("text_kickers.json")["labels"])
 
 
-def _opens_breadcrumb(text: str) -> bool:
-    """'News > Politics', 'HomeNews', 'Home 9 Izindaba 9', 'Startseite Debatte', 'Start / Ausland / EU und ...': a breadcrumb trail."""
-    roots, separator_roots, separators = _breadcrumb_roots()
+def _opens_breadcrumb(text: str, others: Collection[str] = ()) -> bool:
+    """'News > Politics', 'HomeNews', 'Home 9 Izindaba 9', 'Startseite Debatte', 'Home Politics' (with 'Politics'
+    another line of the page), 'Start / Ausland / EU und ...': a breadcrumb trail; not the kicker 'Home Office'."""
+    roots, word_roots, separator_roots, separators = _breadcrumb_roots()
     if any(f" {chevron} " in text for chevron in _CHEVRONS):
         return True  # '뉴스 > 경제 > 기업·CEO', 'News › Politics'
     low = text.casefold()
     for root in roots:
         if low.startswith(root):
             rest = text[len(root):]
-            if not rest or rest[0].isupper() or rest[0].isspace():
-                return True
+            if not rest or rest[0].isupper():
+                return True  # 'Startseite', 'HomeNews'
+            after = rest.strip()
+            if rest[0].isspace() and (root not in word_roots or not after[:1].isalpha() or after in others
+                                      or after.split()[0] in others):
+                return True  # 'Startseite Debatte', 'Home 9 Izindaba 9', 'Home / News', 'Home Politics'
     for root in separator_roots:
         if low.startswith(root) and text[len(root):].lstrip()[:1] in separators and text[len(root):][:1].isspace():
             return True
@@ -448,22 +422,21 @@ def _joined_lines(text: str, others: frozenset[str]) -> bool:
     words = text.split()
     reach = [False] * (len(words) + 1)  # reach[k]: words[:k] is a sequence of other lines
     reach[0] = True
-    parts = [0] * (len(words) + 1)
     for k in range(1, len(words) + 1):
         for j in range(k):
             if reach[j] and (j, k) != (0, len(words)) and " ".join(words[j:k]) in others:
-                reach[k], parts[k] = True, parts[j] + 1
+                reach[k] = True
                 break
-    return reach[-1] and parts[-1] >= 2
+    return reach[-1]
 
 
 def navigation_kicker(lines: Sequence[Line], text: str, at: int | None = None) -> bool:
     """A kicker candidate that is navigation: a breadcrumb trail, a skip-link target ('Inhalt'), or menu items
     the page prints one per line."""
-    if _opens_breadcrumb(text) or text.casefold().rstrip(" :") in _structure_labels():
+    if text.casefold().rstrip(" :") in _structure_labels():
         return True
-    if len(text.split()) < 2:
-        return False
     skip = lines[at] if at is not None else None
     others = frozenset(found for line in lines if (found := line.text) in text and line is not skip)
-    return _joined_lines(text, others)
+    if _opens_breadcrumb(text, others):
+        return True
+    return len(text.split()) >= 2 and _joined_lines(text, others)

@@ -34,6 +34,7 @@ from .cluster import (
 )
 from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_authors, labelled_date
 from .header import (
+    BARE_NAME_REASON,
     FAR_LOOKBACK,
     INSIDE_CLUSTERED,
     TITLE_REACH,
@@ -62,6 +63,7 @@ LABELLED_DATE_REACH = 30  # lines above the region start and below its end searc
 DATE_ABOVE_TITLE = 4  # a date line this close above the headline belongs to its header (before looser dates)
 PURE_DATE_SLACK = 30  # characters besides the date itself in a line that is 'mostly a date
 SIGNATURE_MAX_WORDS = 4  # 'Lê Phương' alone below the text signs it
+SIGNATURE_BODY_MENTIONS = 2  # a name below the text that the body names this often is a tag, not a signature
 CAPTION_MAX_WORDS = 40  # longer lines ending in a name are prose, not a caption with its credit
 _OUTSIDE = "outside the article region"
 
@@ -94,7 +96,8 @@ def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
             else:
                 box = None
                 short = line.words < GOOD_WORDS
-                line.label, line.kind, line.reason = "removed", "navigation" if short or line.bullet else "other", _OUTSIDE
+                outside = "navigation" if short or line.bullet else "other"
+                line.label, line.kind, line.reason = "removed", outside, _OUTSIDE
                 plain = i
 
 
@@ -133,7 +136,20 @@ def _signature(lines: Sequence[Line], end: int, lang: str | None) -> tuple[str, 
     line = lines[end]
     if line.label not in ("", "removed") or line.words > SIGNATURE_MAX_WORDS or is_caption_name(lines, end):
         return ()
-    return bare_names(line.text, lang)
+    if end + 1 < len(lines) and _title_case_short(lines[end + 1].text):
+        return ()  # 'Donald Trump' above 'White House': a tag list, not a signature
+    names = bare_names(line.text, lang)
+    body = [ln.text for ln in lines[:end] if ln.label == "paragraph"]
+    for name in names:  # a tag naming the story's subject, named again and again; a reporter once at most
+        if sum(name.split()[-1] in text for text in body) >= SIGNATURE_BODY_MENTIONS:
+            return ()
+    return names
+
+
+def _title_case_short(text: str) -> bool:
+    """'White House', 'Ukraine': a short line whose every word is capitalised (the next entry of a tag list)."""
+    words = text.split()
+    return 0 < len(words) <= SIGNATURE_MAX_WORDS and all(w[:1].isupper() for w in words if w[:1].isalpha())
 
 
 def _header_date(lines: Sequence[Line], title: int | None, start: int, cluster: Sequence[Line]) -> DateValue | None:
@@ -183,7 +199,7 @@ def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> N
         near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if any(other.kind == "date" for other in near) and (names := bare_names(line.text, lang)) \
                 and not is_caption_name(lines, i):
-            _drop(line, "byline", "name beside the date line")
+            _drop(line, "byline", BARE_NAME_REASON)
             line.authors = names
 
 
@@ -325,6 +341,10 @@ def _repair_drop_caps(lines: Sequence[Line], lang: str | None) -> list[Repair]:
     return repairs
 
 
+def _texts(lines: Sequence[Line]) -> frozenset[str]:
+    return frozenset(line.text for line in lines)
+
+
 def _header(
     lines: Sequence[Line], start: int, end: int, lang: str | None = None, url: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
@@ -341,7 +361,7 @@ def _header(
             line = lines[kicker_i]
             line.label, line.kind, line.reason, line.authors = "kicker", None, "", ()
             kicker = line.text
-        elif kicker is None and slug and (glued := glued_kicker(slug, title)) is not None:
+        elif kicker is None and slug and (glued := glued_kicker(slug, title, _texts(lines))) is not None:
             title, kicker = glued  # 'Kicker Headline' joined without the colon: the URL slug starts at the headline
         elif kicker is None:
             kicker, _ = split_kicker(title)  # "Kicker: Headline" stays the title; the kicker is also given
@@ -392,7 +412,8 @@ def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ..
         elif label == "heading":
             blocks.append(Block("heading", line.text, level=2))
         elif label == "list_item":
-            blocks.append(Block("list_item", line.text, depth=1, ordered=bool(line.bullet and line.bullet[0].isdigit())))
+            ordered = bool(line.bullet and line.bullet[0].isdigit())
+            blocks.append(Block("list_item", line.text, depth=1, ordered=ordered))
     if run:
         removed.append(Removed(run_key[0], "\n".join(run), run_key[1], run_key[2]))  # type: ignore[index]
     return tuple(blocks), tuple(removed)

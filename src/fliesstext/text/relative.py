@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..dates import parse_date
 from ..knowledge import load_json
 from ..model import DateValue
+from .dates import bare_names
 from .lines import Line
 
 _COUNT = re.compile(r"(?<![\d.:,/])(\d{1,3})\s*([^\W\d_]+)\.?")
@@ -46,23 +47,22 @@ def _age(text: str) -> tuple[int, str, str] | None:
     """(count, unit class, raw) of '<marker> <n> <unit>' / '<n> <unit> <marker>' in a line, or of a line ending
     in an unmarked '<n> hours'."""
     words = _words()
-    low = text.lower()
     for match in _COUNT.finditer(text):
         unit = _unit(match.group(2), words)
         if unit is None:
             continue
-        head = low[:match.start()].rstrip()
-        tail = low[match.end():].split(None, 1)
+        before = text[:match.start()]  # positions are on `text`: lower only slices ('İ' lowers to two characters)
+        head = before.rstrip().lower()
+        tail = text[match.end():].lower().split(None, 1)
         marked_before = next((m for m in words.before if head.endswith(m) and (
             len(head) == len(m) or not head[-len(m) - 1].isalnum())), None)
         if marked_before is not None:
-            return int(match.group(1)), unit, text[match.start() - len(marked_before) - (
-                len(low[:match.start()]) - len(head)):match.end()].strip()
+            gap = len(before) - len(before.rstrip())
+            return int(match.group(1)), unit, text[max(0, match.start() - len(marked_before) - gap):match.end()].strip()
         if tail and tail[0].strip(".,") in words.after:
             return int(match.group(1)), unit, (text[match.start():match.end()] + " " + tail[0]).strip()
-        if not text[match.end():].strip() and match.group(2).lower() in words.unmarked and (
-                not head or not head.split()[-1][:1].isalpha() or text[:match.start()].split()[-1][:1].isupper()):
-            return int(match.group(1)), unit, match.group().strip()
+        if not text[match.end():].strip() and match.group(2).lower() in words.unmarked and bare_names(before, None):
+            return int(match.group(1)), unit, match.group().strip()  # 'Kyle Wiggers 7 hours', not 'Reading Time 4 h'
     return None
 
 

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-SLUG_MIN_WORDS = 3  # fewer words: an id or a section name, not a headline slug
+from ..knowledge import stopword_index
+from .lines import Line
+
+SLUG_MIN_WORDS = 3  # fewer content words (not function words): an id or a section name, not a headline slug
 SLUG_NUMBER_DIGITS = 4  # longer numbers in a slug are ids, shorter ones may be the headline's ('49-euro-ticket')
 PREFIX_CHARS = 5  # a slug word this long matches a line word it starts (slugs cut words: 'pakistan' ~ 'pakistani')
 GLUE_MIN_SLUG, GLUE_MIN_KICKER, GLUE_MAX_KICKER, GLUE_SLUG_SHARE, GLUE_RUN = 5, 2, 6, 0.6, 3  # see glued_kicker
+# headline scoring (score_with_slug, header.find_title): a candidate gains SLUG_WEIGHT x the share of slug words
+# it holds, x between 1 - SLUG_PRECISION and 1 by the share of its own words in the slug; a line up to
+# SLUG_LOOKBACK lines above the region holding SLUG_STRONG of the slug is a candidate too (SLUG_BASE, less SLUG_FAR
+# per line of distance); a candidate fitting the slug (F1 of both shares) at least SLUG_DECISIVE, SLUG_DECISIVE_GAP
+# better than the best-scored one, is the headline. Calibrated on fundus-dev-text titles.
+SLUG_WEIGHT, SLUG_PRECISION, SLUG_LOOKBACK, SLUG_STRONG, SLUG_BASE, SLUG_FAR = 4.0, 0.5, 200, 0.6, 1.0, 0.01
+SLUG_DECISIVE, SLUG_DECISIVE_GAP = 0.5, 0.25
+SLUG_DECISIVE_WORDS = 4  # ... and only for slugs of this many content words: shorter ones may name a section
 _SEPARATORS = re.compile(r"[\W_]+")
 _ID_LIKE = re.compile(r"\d")
 _EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms|amp)$", re.I)
@@ -43,10 +55,11 @@ _FOLD_TABLE = _FoldTable()
 class Slug:
     """The slug's words in order, with a set and a PREFIX_CHARS-prefix index for matching line words."""
 
-    __slots__ = ("words", "_set", "_prefixes")
+    __slots__ = ("words", "content", "_set", "_prefixes")
 
     def __init__(self, words: Sequence[str] = ()) -> None:
         self.words = tuple(dict.fromkeys(words))
+        self.content = content_count(self.words)  # words that are neither function words nor numbers
         self._set = frozenset(self.words)
         self._prefixes: dict[str, list[str]] = {}
         for word in self.words:
@@ -100,11 +113,22 @@ def slug_words(url: str | None) -> Slug:
             segment = _EXTENSION.sub("", segment)
         words = [w for w in _SEPARATORS.split(segment.casefold()) if w and (
             not _ID_LIKE.search(w) or w.isdigit() and len(w) <= SLUG_NUMBER_DIGITS)]
-        if len(words) >= len(best):  # ties: the later segment (the article, not its section)
-            best = words
-    if sum(1 for w in best if not w.isdigit()) < SLUG_MIN_WORDS:
-        return Slug()
-    return Slug([w for w in line_words(" ".join(best)) if w])
+        folded = line_words(" ".join(words))
+        if content_count(folded) >= SLUG_MIN_WORDS:
+            best = folded  # the last such segment: the article, not its section ('/geld-und-finanzen/a-123.html')
+    return Slug(best)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The `_stopwords` of every phrases file, folded as slugs write them ('für' -> 'fur')."""
+    return frozenset(w for word in stopword_index() for w in line_words(word))
+
+
+def content_count(words: Sequence[str]) -> int:
+    """How many of the (folded) words are neither function words ('and', 'und') nor numbers."""
+    stops = _function_words()
+    return sum(1 for w in words if not w.isdigit() and w not in stops)
 
 
 def fold(text: str) -> str:
@@ -121,14 +145,17 @@ def line_words(text: str) -> list[str]:
     return [w for w in _SEPARATORS.split(fold(text)) if w]
 
 
-def glued_kicker(slug: Slug, title: str) -> tuple[str, str] | None:
+def glued_kicker(slug: Slug, title: str, alone: Collection[str] = ()) -> tuple[str, str] | None:
     """'Technologie im Klassenzimmer Künstliche Intelligenz in der Schule' with the slug
     'kuenstliche-intelligenz-in-der-schule' -> (headline, kicker): the kicker is the words before the slug starts,
-    none of them in the slug, ending in a capitalised word; the headline after it holds most of the slug."""
+    none of them in the slug, ending in a capitalised word; the headline after it holds most of the slug.
+    A title-case line ('Apple Unveils New iPhone 15 ...') is one headline unless the kicker is in `alone`
+    (the page's other lines)."""
     order = slug.words
     if len(order) < GLUE_MIN_SLUG or ":" in title:
         return None
     tokens = title.split()
+    title_case = all(any(c.isupper() for c in t) for t in tokens if t[:1].isalpha())
     for j in range(GLUE_MIN_KICKER, min(GLUE_MAX_KICKER, len(tokens) - GLUE_RUN) + 1):
         if not all(slug.hit(words[0]) == order[k] if (words := line_words(tokens[j + k])) else False
                    for k in range(GLUE_RUN)):
@@ -137,8 +164,37 @@ def glued_kicker(slug: Slug, title: str) -> tuple[str, str] | None:
         if not lead[-1][:1].isupper() or not lead[-1][-1:].isalnum() or any(
                 slug.hit(folded) is not None for word in lead for folded in line_words(word)):
             return None
-        rest = " ".join(tokens[j:])
-        if slug.match(rest)[0] < GLUE_SLUG_SHARE:
+        rest, kicker = " ".join(tokens[j:]), " ".join(lead)
+        if slug.match(rest)[0] < GLUE_SLUG_SHARE or title_case and kicker not in alone:
             return None
-        return rest, " ".join(lead)
+        return rest, kicker
     return None
+
+
+def score_with_slug(
+    lines: Sequence[Line], start: int, base: list[tuple[float, int]], slug: Slug, far: Callable[[Line], bool]
+) -> tuple[list[tuple[float, int]], dict[int, float]]:
+    """Add the URL-slug bonus to each headline candidate (score, line index); a line further up that matches the
+    slug well (and passes `far`) is a candidate too -> (scored candidates, index -> how well the line fits)."""
+    out: list[tuple[float, int]] = []
+    fits: dict[int, float] = {}
+    for score, i in base:
+        share, precision = slug.match(lines[i].text)
+        fits[i] = 2 * share * precision / (share + precision) if share else 0.0
+        out.append((score + slug_bonus(share, precision), i))
+    if fits and max(fits.values()) >= SLUG_DECISIVE or slug.content < SLUG_DECISIVE_WORDS:
+        return out, fits  # a nearby candidate fits the URL, or a short slug that may name a section: look no further up
+    seen = {i for _, i in base}
+    for i in range(max(0, start - SLUG_LOOKBACK), start):
+        line = lines[i]
+        if i in seen or not far(line):
+            continue
+        share, precision = slug.match(line.text)
+        if share >= SLUG_STRONG:
+            fits[i] = 2 * share * precision / (share + precision)
+            out.append((SLUG_BASE + slug_bonus(share, precision) - SLUG_FAR * (start - i), i))
+    return out, fits
+
+
+def slug_bonus(share: float, precision: float) -> float:
+    return SLUG_WEIGHT * share * (1 - SLUG_PRECISION + SLUG_PRECISION * precision)
