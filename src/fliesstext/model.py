@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+TEXT_SEPARATOR = "\n\n"  # between the teaser and body blocks in Article.text
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table", "code"]
 Mode = Literal["html", "text"]
 
@@ -142,12 +143,21 @@ class Article:
     version: str = ""
     extras: tuple[tuple[str, Any], ...] = field(default=())  # e.g. WARC record id
 
+    def _text_parts(self) -> list[str]:
+        parts = [self.teaser] if self.teaser else []
+        parts.extend(b.text for b in self.body if b.text)
+        return parts
+
     @property
     def text(self) -> str:
         """What a reader reads: the teaser and the body blocks, one blank line apart."""
-        parts = [self.teaser] if self.teaser else []
-        parts.extend(b.text for b in self.body if b.text)
-        return "\n\n".join(parts)
+        return TEXT_SEPARATOR.join(self._text_parts())
+
+    @property
+    def text_length(self) -> int:
+        """len(self.text), without building it."""
+        parts = self._text_parts()
+        return sum(map(len, parts)) + len(TEXT_SEPARATOR) * max(len(parts) - 1, 0)
 
     def to_dict(self) -> dict[str, Any]:
         from .serialize import article_to_dict

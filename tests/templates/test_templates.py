@@ -148,7 +148,6 @@ def test_fast_paths_agree_with_their_plain_forms() -> None:
     import statistics
 
     from fliesstext.model import Article
-    from fliesstext.templates.apply import text_chars
     from fliesstext.templates.store import _median
 
     rng = random.Random(8)
@@ -159,7 +158,7 @@ def test_fast_paths_agree_with_their_plain_forms() -> None:
     for body in ((), blocks[1:2], blocks):
         for teaser in (None, "", "Vorspann"):
             article = Article(body=body, teaser=teaser)
-            assert text_chars(article) == len(article.text)
+            assert article.text_length == len(article.text)
     store = TemplateStore(min_pages=2)
     for n in range(3):
         store.observe("f.example", ["Menü", "Seite 1 von 3", f"Text {'abc'[n]}"], 100, f"https://f.example/{n}")

@@ -152,8 +152,7 @@ def _read_in_parent(path: str, offset: int, stats: IngestStats, name: str, max_b
     with open(path, "rb") as handle:
         handle.seek(offset)
         yield from iter_warc(handle, rest, source=name, max_bytes=max_bytes)
-    stats.truncated_archives += rest.truncated_archives
-    stats.skipped.update(rest.skipped)
+    stats.merge(rest.to_dict())
 
 
 @functools.cache

@@ -34,32 +34,26 @@ def filter_body(body: BodyResult, template: HostTemplate) -> BodyResult:
     return replace(body, blocks=tuple(kept), removed=tuple(removed))
 
 
-def article_texts(article: Article) -> list[str]:
-    """Every line/block of the page the article knows about: what a template is learned from."""
+def _own_texts(article: Article) -> list[str]:
+    """The article's body blocks, title, kicker and teaser."""
     texts = [block.text for block in article.body]
-    for removed in article.removed:  # a removed entry may hold several lines (a menu): learn them one by one
-        texts.extend(removed.text.split("\n"))
-    for value in (article.title, article.kicker, article.teaser):
-        if value:
-            texts.append(value)
+    texts.extend(value for value in (article.title, article.kicker, article.teaser) if value)
     return texts
 
 
-def text_chars(article: Article) -> int:
-    """len(article.text), without joining it: the teaser and the non-empty blocks, two characters apart."""
-    sizes = [len(block.text) for block in article.body if block.text]
-    if article.teaser:
-        sizes.append(len(article.teaser))
-    return sum(sizes) + 2 * (len(sizes) - 1) if sizes else 0
+def article_texts(article: Article) -> list[str]:
+    """Every line/block of the page the article knows about: what a template is learned from."""
+    texts = _own_texts(article)
+    for removed in article.removed:  # a removed entry may hold several lines (a menu): learn them one by one
+        texts.extend(removed.text.split("\n"))
+    return texts
 
 
 def observe_article(store: TemplateStore, article: Article) -> Article:
     """Learn from one finished article; add a warning naming the host if its layout seems broken.
     Learns what article_texts lists, but hands the removed entries over whole (the store splits a menu once)."""
-    texts = [block.text for block in article.body]
-    texts.extend(value for value in (article.title, article.kicker, article.teaser) if value)
     multiline = [removed.text for removed in article.removed]
-    warning = store.observe(article.host, texts, text_chars(article), article.url, multiline)
+    warning = store.observe(article.host, _own_texts(article), article.text_length, article.url, multiline)
     if warning is None:
         return article
     return replace(article, warnings=article.warnings + (warning,))
