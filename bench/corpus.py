@@ -2,7 +2,7 @@
 
 `python -m bench.corpus` builds, in a temp dir, a WARC.gz of the bench pages (../shared/bench/fundus-dev.jsonl.gz)
 repeated to >= 10,000 response records, then measures through the CLI (`python -m fliesstext extract`):
-  - pages/s with 1 and with 2 workers on the full archive (scaling; interleaved, best of 2), which also gives
+  - pages/s with 1 and with 2 workers on the full archive (scaling; interleaved, best of 3), which also gives
     the end-to-end pages/s per core,
   - peak memory of the whole process tree (PSS summed over the parent and its workers, sampled every 50 ms)
     at 1,000 and at 10,000 records,
@@ -197,7 +197,7 @@ def _sizes(quick: bool) -> dict[str, int]:
     return {"full": per * (70 // scale), "small": per * max(1, 7 // scale), "fuzz": 10_000 // scale}
 
 
-def _throughput(tmp: Path, sizes: dict[str, int], workers: int, repeats: int = 2) -> dict[str, Any]:
+def _throughput(tmp: Path, sizes: dict[str, int], workers: int, repeats: int = 3) -> dict[str, Any]:
     """1 vs 2 workers on the full archive, interleaved `repeats` times; the best run of each counts (least
     disturbed by other jobs)."""
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}

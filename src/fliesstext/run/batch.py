@@ -63,7 +63,7 @@ def run_batch(pages: PageSource, sink: Sink, options: Options = DEFAULT_OPTIONS,
     pool = WorkerPool(stats.workers, options, sink.encoding, page_timeout, max_worker_memory,
                       templates_dir=templates_dir)
     pool.save_dir = templates_io.start(templates_dir, options)
-    window = window or max(1024, stats.workers * 256)  # room for the pool's backlog (pool.py)
+    window = window or max(512, stats.workers * 128)
     previous = _install_sigterm()
     try:
         pool.start()

@@ -3,12 +3,13 @@
 Each worker has two pipes (tasks in, results out; see wire.py) and a short FIFO of tasks (prefetch, so it never
 waits for the parent: 6 pages, ~30 ms of work, because with as many workers as cores the parent is scheduled only
 when the OS preempts a worker, and 2 left workers idle ~5% of a run). While every worker has pages queued, the
-parent naps up to 10 ms between collections (fewer wake-ups, each of which preempts a worker). Pages are routed by
-host (route.py): worker i gets the pages of its hosts, in input order, so per-host templates are learned deterministically. The head task of a worker started when the previous one
-finished, so the parent knows every page's start time without extra messages. A worker past the page time limit
-is killed (SIGKILL) and replaced: its head page becomes a PageTimeoutError failure, the pages queued behind it go
-to its replacement. A worker that dies (segfault, OOM kill) is replaced the same way; one that reports it grew past
-the memory cap exits by itself and is replaced. The parent is single-threaded: writes to workers are non-blocking.
+parent naps up to 10 ms between collections (fewer wake-ups, each of which preempts a worker). Pages are routed
+by host (route.py): worker i gets the pages of its hosts, in input order, so per-host templates are learned
+deterministically. The head task of a worker started when the previous one finished, so the parent knows every
+page's start time without extra messages. A worker past the page time limit is killed (SIGKILL) and replaced: its
+head page becomes a PageTimeoutError failure, the pages queued behind it go to its replacement. A worker that dies
+(segfault, OOM kill) is replaced the same way; one that reports it grew past the memory cap exits by itself and is
+replaced. The parent is single-threaded: writes to workers are non-blocking.
 """
 from __future__ import annotations
 
@@ -67,10 +68,9 @@ class WorkerPool:
         self.queues: list[deque[Task]] = [deque() for _ in range(self.size)]  # routed, not yet sent
         self.anywhere: deque[Task] = deque()  # pages without a host: the first free worker
         # pages held for their worker (at most BACKLOG_BYTES of them): while one worker is stuck on a slow page,
-        # the others go on until this fills with the stuck worker's pages. It also absorbs the drift between
-        # workers whose hosts cost more or less than their page counts say (routing counts pages): with 32 a
-        # worker, 2 workers on the corpus bench idled ~3% of their time from the 8th second on; with 128, none
-        self.backlog = backlog or 16 + 128 * self.size
+        # the others go on until this fills with the stuck worker's pages. (A larger backlog does not speed up
+        # workers whose hosts cost more than their page counts say: the other worker idles at the end instead.)
+        self.backlog = backlog or 16 + 32 * self.size
         self.queued_bytes = 0
         self.router = HostRouter(self.size)
         self.encode = get_encoder(encoding)
