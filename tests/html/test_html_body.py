@@ -146,3 +146,59 @@ def test_long_hidden_dialog_outside_the_article_does_not_move_the_region() -> No
     html = f"<html><body><article><h1>Titel</h1>{PARA * 4}</article>{dialog}</div></body></html>"
     text = _text(html)
     assert text.count("Ein Absatz des Artikels") == 4 and "Bitte melden" not in text
+
+
+ONE = "<p>Der erste Absatz erzählt, wie alles anfing, und er ist lang genug, um als Fließtext zu gelten.</p>"
+LAST = "<p>Der letzte Absatz schließt die Geschichte ab, auch er ein ganzer Satz mit genug Wörtern darin.</p>"
+
+
+def test_paragraph_repeated_in_another_box_of_the_body_is_dropped_once() -> None:
+    html = (f"<html><body><article><h1>Titel</h1><div class='a'>{ONE}{PARA * 4}</div>"
+            f"<div class='preview'>{ONE}<p>Noch 80 % des Artikels</p></div></article></body></html>")
+    article = fliesstext.extract(html, mode="html")
+    assert article.text.count("Der erste Absatz") == 1 and article.text.count("Ein Absatz des Artikels") == 4
+    assert any("repeats a paragraph" in r.reason for r in article.removed)
+
+
+def test_sentence_with_a_big_link_between_body_paragraphs_is_kept() -> None:
+    linked = ("<p>Under <a href='/x'>Article 4 member countries can bring any issue of concern</a> to the "
+              "council.</p>")
+    more = "<p><a href='/y'>Read more: Another story about something else entirely</a></p>"
+    html = f"<html><body><article><h1>T</h1>{PARA * 3}{linked}{PARA}{more}{PARA * 2}</article></body></html>"
+    text = _text(html)
+    assert "Article 4 member countries" in text and "Another story" not in text
+
+
+def test_video_player_description_and_transcript_are_not_body() -> None:
+    player = ("<div class='story-video'><div class='video-desc'><p>Travellers at the airport talk about the screening "
+              "measures in place to prevent the spread.</p></div><div class='video-transcript'><p>00:01 But the most "
+              "rigorous screening actually occurs before travellers ever reach the country, officials say.</p></div>"
+              "</div>")
+    html = f"<html><body><article><h1>T</h1>{player}{PARA * 5}</article></body></html>"
+    text = _text(html)
+    assert "Travellers" not in text and "00:01" not in text and text.count("Ein Absatz") == 5
+
+
+def test_meta_line_and_reporting_credit_in_the_body_are_dropped() -> None:
+    html = (f"<html><body><article><h1>T</h1><div class='article-meta'><p>9. September 2025 um 15:46 Uhr / Frank "
+            f"Muster</p></div>{PARA * 5}<p>Associated Press writer Jane Doe in Paris contributed to this report.</p>"
+            f"</article></body></html>")
+    text = _text(html)
+    assert "15:46" not in text and "contributed" not in text and text.count("Ein Absatz") == 5
+
+
+def test_caption_line_after_a_picture_in_the_same_paragraph_is_dropped() -> None:
+    html = (f"<html><body><article><h1>T</h1>{PARA * 2}<p><img src='a.jpg' width='800'><br><em>Jane Doe (right)</em>"
+            f"</p><p><img src='b.jpg'> The picture shows the harbour, and this is a sentence of the body.</p>{PARA * 2}"
+            f"</article></body></html>")
+    text = _text(html)
+    assert "Jane Doe" not in text and "this is a sentence of the body." in text
+
+
+def test_headline_repeated_with_its_kicker_glued_on_is_not_body() -> None:
+    html = ("<html><head><title>Trump spricht über Bodeneinsätze in Venezuela</title></head><body><nav><h1>\"Es "
+            "wird bald beginnen\": Trump spricht über Bodeneinsätze in Venezuela</h1></nav><article><h2><span "
+            "class='kicker'>\"Es wird bald beginnen\"</span>Trump spricht über Bodeneinsätze in Venezuela</h2>"
+            f"{PARA * 5}</article></body></html>")
+    article = fliesstext.extract(html, mode="html")
+    assert "Es wird bald" not in article.text and article.text.count("Ein Absatz") == 5

@@ -32,3 +32,8 @@ def test_fallback_kind_does_not_depend_on_set_order() -> None:
     tokens = frozenset({"sidebar", "footer", "share", "comments", "nav", "related"})
     kinds = {_fallback_kind(block, frozenset(sorted(tokens, key=lambda t: (hash(t) + i) % 7))) for i in range(7)}
     assert len(kinds) == 1
+
+
+def test_generated_ids_are_not_cut_into_camel_case_pieces() -> None:
+    assert "ad" not in class_tokens("block-id-n1AuAdJlVL")  # a hash, not an advertisement
+    assert class_tokens("isAdBox") == ("is", "ad", "box", "isadbox")

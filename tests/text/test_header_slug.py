@@ -126,3 +126,16 @@ def test_title_case_headline_is_not_split_by_its_slug() -> None:
     assert glued_kicker(slug, title) is None
     assert glued_kicker(slug, title, frozenset({"Apple Unveils"})) == (
         "New iPhone 15 With USB-C Port Announced", "Apple Unveils")  # the kicker stands alone elsewhere
+
+
+def test_slug_looks_further_up_for_a_list_item_when_a_nearby_line_fits_it() -> None:
+    """A displayed headline fitting half the slug stops the search for far lines, but not for a breadcrumb's last
+    item that spells the slug out (the page's own title, far above)."""
+    leaf = "Council approves repair of the old river bridge"
+    shown = "Council approves bridge repair after years of debate"
+    menu = [f"Menu entry number {k}" for k in range(40)]
+    url = "https://news.example.com/local/council-approves-repair-of-the-old-river-bridge-123"
+    lines = ["1. Home", "2. Local", f"3. {leaf}"] + menu + [shown, "27.07.2023"] + BODY_EN
+    assert _extract(lines, url=url).title == leaf
+    lines = ["Home", "Local", leaf] + menu + [shown, "27.07.2023"] + BODY_EN  # a far plain line: not looked for
+    assert _extract(lines, url=url).title == shown

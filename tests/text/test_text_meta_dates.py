@@ -33,6 +33,30 @@ def test_date_line_keeps_seconds_and_zone(text: str, lang: str, value: str) -> N
     assert found is not None and found.value == value
 
 
+@pytest.mark.parametrize(("text", "lang", "value", "raw"), [
+    ("Por Juan Pérez | 13 de enero de 2025, 10:22", "es", "2025-01-13T10:22", "13 de enero de 2025, 10:22"),
+    ("5 de maio de 2024", "pt", "2024-05-05", "5 de maio de 2024"),
+    ("입력 2024년 5월 5일 10:00", "ko", "2024-05-05T10:00", "2024년 5월 5일 10:00"),
+    ("Updated May 6, 2024 | Published May 5, 2024", "en", "2024-05-05", "May 5, 2024"),
+    ("Aktualisiert am 06.05.2024, erstellt am 05.05.2024", "de", "2024-05-05", "05.05.2024"),
+    ("Updated May 6, 2024", "en", "2024-05-06", "May 6, 2024"),  # the only date: the update it is
+    ("Published May 5, 2024 | Updated May 6, 2024", "en", "2024-05-05", "May 5, 2024"),
+    ("Gepubliceerd op 5 mei 2024 om 10:30", "nl", "2024-05-05T10:30", "5 mei 2024 om 10:30"),
+    ("Publicado em 05/05/2024 às 10h30", "pt", "2024-05-05T10:30", "05/05/2024 às 10h30"),
+    ("2024년 05월 05일 10시 30분", "ko", "2024-05-05T10:30", "2024년 05월 05일 10시 30분"),
+    ("5 May 2024 • 10:30am", "en", "2024-05-05T10:30", "5 May 2024 • 10:30am"),
+    ("Опубликовано 5 мая 2024", "ru", "2024-05-05", "5 мая 2024"),
+    ("5. toukokuuta 2024", "fi", "2024-05-05", "5. toukokuuta 2024"),
+    ("Publicat el 5 d'abril de 2024", "ca", "2024-04-05", "5 d'abril de 2024"),
+])
+def test_date_line_formats_and_the_publication_date(text: str, lang: str, value: str, raw: str) -> None:
+    from fliesstext.text.dates import find_date as find_line_date
+
+    found = find_line_date(text, lang)
+    assert found is not None and (found.value, found.raw) == (value, raw)
+    assert raw in text  # the raw text is the line's own, not the blanked-out copy the parser read
+
+
 def test_html_date_strings_unchanged() -> None:
     assert parse_date("28.04.2023, 18:16") == "2023-04-28T18:16:00"
     assert parse_date("2024-04-28T10:00:00Z") == "2024-04-28T10:00:00+00:00"
@@ -49,6 +73,23 @@ def test_html_date_strings_unchanged() -> None:
 def test_relative_times(text: str, value: str) -> None:
     found = relative_date(text, "2024-04-26T15:37:39")
     assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("heute, 10:05 Uhr", "2024-04-26T10:05"),
+    ("včera 14:40", "2024-04-25T14:40"),
+    ("Publié hier à 9h30", "2024-04-25T09:30"),
+    ("Updated yesterday at 5:30 PM", "2024-04-25T17:30"),
+    ("Heute", "2024-04-26"),  # the day word alone on its line: to the day
+])
+def test_today_and_yesterday_with_a_time(text: str, value: str) -> None:
+    found = relative_date(text, "2024-04-26T15:37:39")
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("text", ["Hier werden Fragen beantwortet", "Today's top stories", "heute 25:99"])
+def test_day_words_that_date_nothing(text: str) -> None:
+    assert relative_date(text, "2024-04-26T15:37:39") is None
 
 
 @pytest.mark.parametrize("text", ["6 minute read", "Lesezeit: 5 Min.", "for 2 hours", "Jane Doe 2 minutes read",

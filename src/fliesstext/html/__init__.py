@@ -43,7 +43,7 @@ def extract_body_with(page: ParsedPage, kb: Knowledge, th: dict[str, float], met
     seg = segment(root, page.url)
     title = (meta.title if meta else None) or page.title_tag
     lang = meta.lang if meta else None
-    container = select(seg, kb, th, title, text_check(lang))
+    container = select(seg, kb, th, title, text_check(lang), meta.kicker if meta else None)
     blocks = tuple(_to_block(b) for b in seg.blocks if b.keep)
     warnings: tuple[str, ...] = ()
     kept = sum(len(b.text) for b in blocks)

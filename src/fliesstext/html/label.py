@@ -65,6 +65,9 @@ def _phrase_table() -> dict[str, Any]:
     return _load("html_label_phrases.json")
 
 
+_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana and CJK ideographs (not Hangul)
+
+
 def _trie_regex(words: list[str]) -> str:
     """One regex for many literals, shaped as a trie: sre rejects a position after one character test per branch."""
     trie: dict[str, Any] = {}
@@ -91,14 +94,21 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 def _phrase_match(pattern: re.Pattern[str], text: str) -> tuple[str, int, int] | None:
-    """First phrase at word boundaries, with its span (no boundary checks in the pattern: they make it slow)."""
+    """First phrase at word boundaries, with its span (no boundary checks in the pattern: they make it slow).
+    Only an edge that is a letter of a spaced script needs one: Chinese and Japanese write no spaces, and a phrase
+    ending in a colon ('责编：') ends there."""
     if pattern.search(text) is None:  # the common case, one C call
         return None
     for match in pattern.finditer(text):
         start, end = match.span()
-        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        if (start == 0 or not text[start - 1].isalnum() or _open_edge(text[start])) and (
+                end == len(text) or not text[end].isalnum() or _open_edge(text[end - 1])):
             return match.group(0), start, end
     return None
+
+
+def _open_edge(char: str) -> bool:
+    return not char.isalnum() or _NO_SPACES.match(char) is not None
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

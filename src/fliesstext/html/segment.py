@@ -58,6 +58,19 @@ _PUNCT = str.maketrans({c: " " for c in "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "})
 _LINK_TEXT = methodcaller("text", True, "", True)  # node.text(deep=True, separator="", strip=True)
 
 
+def _camel_split(word: str) -> str:
+    """'isPremium' -> 'is-Premium' (one word: pieces + compound). A generated id such as 'n1AuAdJlVL' stays
+    whole: many camel pieces (or digits among them), mostly one or two letters long, are a hash, and its 'Ad'
+    is no advertisement."""
+    split = _CAMEL.sub("-", word)
+    pieces = split.count("-") - word.count("-")
+    if pieces >= 5 or pieces >= 3 and any(c.isdigit() for c in word):
+        short = sum(len(piece) <= 2 for piece in _CAMEL.sub(" ", word).translate(_PUNCT).split())
+        if 2 * short > pieces + 1:
+            return word
+    return split
+
+
 def class_tokens(value: str) -> tuple[str, ...]:
     """'article-body__text isPremium' -> ('article', 'body', 'text', 'is', 'premium', 'articlebody', ...).
 
@@ -65,7 +78,7 @@ def class_tokens(value: str) -> tuple[str, ...]:
     'articlebody'), lower-cased.
     """
     if not value.islower():
-        value = _CAMEL.sub("-", value)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
+        value = " ".join(map(_camel_split, value.split()))
     out: list[str] = []
     for word in value.lower().split():
         if word.isalnum():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from .score import (
     BAD_FLAGS,
@@ -49,6 +50,17 @@ def choose_container(seg: Segmentation, masses: list[float], share: float) -> in
 
 def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, case-folded: '"Es wird bald beginnen"Trump spricht' and '"Es wird bald
+    beginnen": Trump spricht' are the same line."""
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFC", text).casefold()))
+
+
+def is_title_line(text: str, title_keys: tuple[str, ...]) -> bool:
+    """The headline repeated in the body, alone or after its kicker ('Neue Leipziger Schule Judy Lybke, ...')."""
+    return len(text) <= 2 * len(title_keys[-1]) + 80 and letters(text) in title_keys
 
 
 def find_headline(seg: Segmentation, title: str | None, before: int) -> int:
@@ -232,8 +244,59 @@ def trim_edges(blocks: list[RawBlock], limit: float) -> None:
             block.keep, block.reason = False, f"short line without a sentence at the edge of the body ({len(text)} chars)"
 
 
+_SENTENCE_CLOSE = frozenset(".!?…。！？\"”»")
+
+
+def restore_linked_sentences(seg: Segmentation, container: int, check: TextCheck | None) -> None:
+    """A sentence with a link in it, between two kept body paragraphs, is article text, not a 'Read more' line:
+    it ends like a sentence, has 8+ words, some unlinked text, and one line (a related-link list has several).
+    Teaser headlines do not end with a full stop; the text check (phrases only: the links are what is in doubt)
+    still catches 'Read more: ...' lines."""
+    blocks, end = seg.blocks, subtree_end(seg, container)
+    for block in blocks[1:-1]:
+        text = block.text
+        if not block.reason.startswith("link density") or block.kind != "paragraph" or block.link_density > 0.9 \
+                or text[-1:] not in _SENTENCE_CLOSE or "\n" in text or len(text.split()) < 8 \
+                or not container <= block.owner < end:
+            continue
+        before, after = blocks[block.index - 1], blocks[block.index + 1]
+        if before.keep and after.keep and before.kind != "heading" and (
+                check is None or check(replace(block, link_chars=0)) is None):
+            block.keep, block.reason = True, ""
+
+
+def drop_repeats(seg: Segmentation, container: int, min_chars: float) -> None:
+    """A paragraph repeated in another box of the body region is a second rendering (the paywall's preview of
+    the intro, a mobile copy), not new text. A teaser repeated as the first paragraph sits outside the region and
+    stays; so does a repeat among its own siblings (a refrain, a pull quote set as a paragraph)."""
+    end, elements = subtree_end(seg, container), seg.elements
+    seen: dict[str, int] = {}
+    for block in seg.blocks:
+        if block.keep and len(block.text) >= min_chars and container <= block.owner < end:
+            box = elements[block.owner].parent
+            first = seen.setdefault(block.text, box)
+            if first != box:
+                block.keep, block.reason = False, "repeats a paragraph from another box of the body"
+
+
+def drop_inline_captions(seg: Segmentation, limit: float) -> None:
+    """'<p><img><br><em>Jane Doe (right)</em></p>': a short line that is no sentence (no full stop), right after
+    a picture in the same paragraph, is its caption (icons, images narrower than 150 px, do not count)."""
+    elements, after_image = seg.elements, set()
+    for raw in seg.images:
+        width = raw.image.width
+        if width is None or width >= 150:
+            after_image.add((raw.block_index, elements[raw.owner].parent))
+    if not after_image:
+        return
+    for block in seg.blocks:
+        if block.keep and block.kind == "paragraph" and (block.index, block.owner) in after_image \
+                and len(block.text) < limit and block.text[-1:] not in _SENTENCE_CLOSE and ". " not in block.text:
+            block.keep, block.reason = False, "short line after a picture in the same paragraph (caption)"
+
+
 def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | None,
-           check: TextCheck | None = None) -> int:
+           check: TextCheck | None = None, kicker: str | None = None) -> int:
     """Mark blocks keep/reason in place; return the container element index."""
     blocks = seg.blocks
     masses = content_masses(seg, kb, th)
@@ -246,7 +309,7 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
     first = core[0] if core else len(blocks)
     first_mass = next((b.index for b in inside if masses.content[b.index] > 0), first)
     headline = find_headline(seg, title, first_mass)
-    title_norm = norm(title) if title else None
+    title_keys = ((letters(kicker) + letters(title),) if kicker else ()) + (letters(title),) if title else ()
     for block in blocks:
         block.reason = "outside selected region"
     for block in inside:
@@ -266,12 +329,16 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
         for block in blocks[headline + 1:first]:
             block.reason = judge_teaser(seg, block, top, kb, th, masses)
             block.keep = not block.reason
+    whole = region[0] if len(region) == 1 else seg.elements[region[0]].parent
     for block in blocks:
-        if block.keep and title_norm and block.kind == "heading" and norm(block.text) == title_norm:
+        if block.keep and title_keys and block.kind in ("heading", "paragraph") and is_title_line(block.text, title_keys):
             block.keep, block.reason = False, "same text as the title"
-    drop_image_captions(seg, region[0] if len(region) == 1 else seg.elements[region[0]].parent, th["caption_max_chars"])
+    drop_repeats(seg, whole, th["repeat_min_chars"])
+    drop_image_captions(seg, whole, th["caption_max_chars"])
+    drop_inline_captions(seg, th["caption_max_chars"])
     if check is not None:
         drop_by_text(blocks, check, th["text_check_chars"])
+    restore_linked_sentences(seg, whole, check)
     trim_edges(blocks, th["edge_max_chars"])
     drop_orphan_headings(blocks)
-    return region[0] if len(region) == 1 else seg.elements[region[0]].parent
+    return whole

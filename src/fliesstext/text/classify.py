@@ -12,37 +12,52 @@ from collections.abc import Sequence
 
 from ..knowledge import PhraseMatcher, phrase_tokens, punctuation_to_spaces
 from .dates import agencies
-from .lines import Line
+from .lines import Line, drop, is_signed
 
 # A short line is labelled by a phrase when the phrase covers at least this share of its characters.
 PHRASE_COVERAGE = 0.5
 # A long line is boilerplate when it holds this many distinct multi-word phrase hits.
 LONG_LINE_HITS = 2
 LONG_LINE_SINGLE_KINDS = frozenset({"cookie_notice", "footer"})  # one-word phrases that matter in long lines
+TOPIC_KINDS = frozenset({"cookie_notice"})  # one word of these ('cookie') hints at the box (see label_box_runs)
 DENSE_MAX_WORDS, DENSE_SHARE = 40, 0.25  # shorter lines whose tokens are this much box phrases are boxes
+MENU_HITS, MENU_SHARE = 3, 0.5  # shorter lines with this many phrase hits of any kind covering this share: menus
 LEGAL_MAX_WORDS = 30  # a line with a copyright/legal footer phrase and fewer words is footer
 TEMPLATE_SCORE = -0.3  # a line the host repeats on many pages (templates/)
 BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
-TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 5, 0.2, 45  # see _demote_runs
+TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 8, 0.2, 45  # see _demote_runs
+TEASER_HEADLINE_WORDS = 15  # a teaser's headline is shorter
 RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
 INDENT_MIN_SHARE = 0.5
 INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as weaker evidence
 BOX_RUN_GAP = 3
 BOX_RUN_LINES = 3  # this many neighbouring lines with hits of one box kind make a box
+SHORT_SENTENCE_WORDS = 5  # see is_short_sentence and _score_facts
+_SENTENCE_ENDS = frozenset(".!?…\"'“”»«。！？")
 GOOD_WORDS = 10  # sentence-like lines with at least this many words count as prose
 BOX_KINDS = frozenset({
     "cookie_notice", "newsletter", "donation_appeal", "paywall", "comments", "most_read", "most_commented",
     "related", "ad",
 })
+_NOT_HEADLINE_ENDS = frozenset(".:;,…")  # a short line ending so is a sentence or a lead-in, not a teaser headline
+EMBED_CHARS, EMBED_MAX_LINES = 330, 4  # an embedded post above its signature: at most this long (tweets: 280)
+_EMBED_SIGNATURE = re.compile(r"^(?:[—–―-]\s*)?\S.{0,80}\(@\w{1,30}\)\s.{3,25}\d{4}$")
+_DASHES = frozenset("—–―-")
+REPEAT_MIN, REPEAT_MAX_WORDS, REPEAT_KIND = 5, 4, "other"  # see label_repeats
+_DIGIT = re.compile(r"\d")  # '0 Kommentare', '1 / 5': counters and pagers, labelled elsewhere if at all
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PROSE_SKIP_WORDS, PROSE_NEIGHBOUR_WORDS = 60, 40  # long lines between long lines skip phrase matching
 UNSPACED_LANGS = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})  # scripts written without spaces
 _TOKEN = re.compile(r"\w+|©")  # as knowledge.phrase_tokens
 CJK_CHARS_PER_TOKEN = 5  # lines with longer "tokens" than this are checked for CJK script
-CREDIT_TAIL_MAX_WORDS, CREDIT_TAIL_MIN_LEAD = 3, 20  # see has_credit_tail
+CREDIT_TAIL_MAX_WORDS, CREDIT_TAIL_MIN_LEAD, CREDIT_LABEL_TAIL_WORDS = 3, 20, 10  # see has_credit_tail
 _CREDIT_ENDINGS = ("提供）", "提供)", "撮影）", "撮影)")
-_CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit"
-                     r"|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:|©|\(c\)\s", re.I)
+_CREDIT_WORDS = (r"(?:foto|fotos|bild|bilder|bildrechte|bildquelle|photo|photos|image|quelle|source|credit"
+                 r"|grafik|video|fotografie|imagen|immagine|zdjęcie|fot)s?\.?\s*:")
+_CREDIT_LABEL = re.compile(_CREDIT_WORDS, re.I)
+_PICTURE_LABEL = re.compile(r"(?:foto|fotos|bild|photo|photos|image|credit|fotografie|imagen|immagine|zdjęcie|fot)"
+                            r"s?\.?\s*:", re.I)  # not 'Quelle:' / 'Source:', which also end a paragraph
+_CREDIT = re.compile(r"^" + _CREDIT_WORDS + r"|©|\(c\)\s", re.I)
 
 
 def label_box_runs(lines: Sequence[Line]) -> None:
@@ -67,6 +82,23 @@ def label_box_runs(lines: Sequence[Line]) -> None:
             for line in members:
                 line.phrase_kind, line.phrase = kind, f"{len(members)} lines about {kind}"
         i = j + 1
+
+
+def label_embeds(lines: Sequence[Line]) -> None:
+    """An embedded social post: its signature ('— Name (@handle) July 18, 2026') and the lines above it, up to
+    EMBED_CHARS characters (a post is short), are removed as kind `share` before the region is chosen."""
+    for i, line in enumerate(lines):
+        if "(@" not in line.text or not (line.bullet in _DASHES or line.text[:1] in _DASHES) \
+                or not _EMBED_SIGNATURE.match(line.text):
+            continue
+        members, size = [line], 0
+        for above in reversed(lines[max(0, i - EMBED_MAX_LINES):i]):
+            size += len(above.text)
+            if size > EMBED_CHARS or above.label or above.phrase_kind is not None or above.indent != line.indent:
+                break
+            members.append(above)
+        for member in members:
+            drop(member, "share", f"embedded post signed '{line.text}'")
 
 
 def count_cjk_words(text: str) -> int:
@@ -100,6 +132,7 @@ def label_phrases(
     last = len(lines) - 1
     skip_chars = 2 * PROSE_SKIP_WORDS  # a line with that many spaces is at least this long: a cheap pre-check
     done: dict[str, Line] = {}  # menus repeat within a page: a repeated text is labelled once
+    repeats: dict[str, int] = {}  # how often each repeated text occurs
     # one lower() over the page instead of one per line (lower() never adds a line break: the lines align)
     page = "\n".join([line.text for line in lines]).lower()
     lowered, spaced = page.split("\n"), punctuation_to_spaces(page).split("\n")
@@ -113,6 +146,7 @@ def label_phrases(
         twin = done.get(text)
         if twin is not None:
             line.words, line.phrase_kind, line.phrase, line.hint = twin.words, twin.phrase_kind, twin.phrase, twin.hint
+            repeats[text] = repeats.get(text, 1) + 1
             continue
         done[text] = line
         plain = spaced[i]
@@ -129,6 +163,22 @@ def label_phrases(
                 _label_from_hits(line, hits)
         elif not long_anchors.isdisjoint(tokens) and (hits := find_long(tokens)):
             _label_from_hits(line, hits)
+    if repeats:
+        label_repeats(lines, repeats)
+    if "(@" in page:
+        label_embeds(lines)
+
+
+def label_repeats(lines: Sequence[Line], repeats: dict[str, int]) -> None:
+    """A short line the page repeats REPEAT_MIN times ('Article content' between the paragraphs and ad slots)
+    is a separator: labelled `other`, never a heading. Lines labelled by a phrase keep their label."""
+    repeated = {text: n for text, n in repeats.items() if n >= REPEAT_MIN and not _DIGIT.search(text)}
+    if not repeated:
+        return
+    for line in lines:
+        n = repeated.get(line.text)
+        if n is not None and line.phrase_kind is None and 0 < line.words <= REPEAT_MAX_WORDS:
+            line.phrase_kind, line.phrase = REPEAT_KIND, f"repeated {n} times on the page"
 
 
 def _inside_prose(lines: Sequence[Line], i: int) -> bool:
@@ -153,23 +203,37 @@ def _label_from_hits(line: Line, hits: list[tuple[int, str, str]]) -> None:
         return
     if len(hits) == 1:
         n, kind, _ = hits[0]
-        line.hint = kind if n >= 3 and kind in BOX_KINDS else None
+        line.hint = kind if (n >= 3 or kind in TOPIC_KINDS) and kind in BOX_KINDS else None
         return
     boxed = [kind for n, kind, _ in hits if kind in BOX_KINDS for _ in range(n)]
     if boxed:
         hint = max(dict.fromkeys(boxed), key=boxed.count)  # ties: the first seen (deterministic)
-        strong = sum(1 for n, kind, _ in hits if kind == hint) >= 2 or any(
+        strong = hint in TOPIC_KINDS or sum(1 for n, kind, _ in hits if kind == hint) >= 2 or any(
             n >= 3 for n, kind, _ in hits if kind == hint)
         line.hint = hint if strong else None
         box_hits = sum(1 for _, kind, _ in hits if kind in BOX_KINDS)
         if box_hits >= 2 and line.words < DENSE_MAX_WORDS and len(boxed) >= DENSE_SHARE * line.words:
             line.phrase_kind, line.phrase = hint, ", ".join(p for _, k, p in hits if k in BOX_KINDS)
             return
+    if len(hits) >= MENU_HITS and line.words < DENSE_MAX_WORDS and sum(n for n, _, _ in hits) >= MENU_SHARE * line.words:
+        kinds = [kind for n, kind, _ in hits for _ in range(n)]  # a menu glued into one line
+        line.phrase_kind = max(dict.fromkeys(kinds), key=kinds.count)  # ties: the first seen
+        line.phrase = ", ".join(phrase for _, _, phrase in hits)
+        return
     multi = {(kind, phrase) for _, kind, phrase in hits if " " in phrase and kind in BOX_KINDS}
     if len(multi) >= LONG_LINE_HITS and line.words < 200:
         kinds = [kind for kind, _ in multi]
         line.phrase_kind = max(sorted(set(kinds)), key=kinds.count)
         line.phrase = ", ".join(sorted(phrase for _, phrase in multi))
+
+
+def is_short_sentence(line: Line) -> bool:
+    """A short sentence at the body indent ('Men de gav sig ikke.', 'Abu Hassan Amer, 44, agreed.'): a paragraph.
+
+    Needs a positive score (score_lines gives one only to terminal lines of SHORT_SENTENCE_WORDS+ words at the
+    body indent, without a phrase label) and a sentence end, not a colon.
+    """
+    return line.score > 0 and line.words >= SHORT_SENTENCE_WORDS and line.text[-1:] in _SENTENCE_ENDS
 
 
 def is_credit(line: Line) -> bool:
@@ -183,20 +247,53 @@ def is_credit(line: Line) -> bool:
 
 
 def has_credit_tail(text: str) -> bool:
-    """A caption ending in its picture credit: '... GP de Qatar. AFP', '...国民（ソウルで、３日）＝ＡＰ', '（警視庁提供）'.
+    """A caption ending in its picture credit: '... GP de Qatar. AFP', '...国民（ソウルで、３日）＝ＡＰ', '（警視庁提供）',
+    '... am Montag. Foto: Lorenzo Marina', '... in La Soledat / Lorenzo Marina'.
 
-    The credit is the short part after the last sentence end (or '＝'): an agency, or only capitalised words.
+    The credit is the short part after the last sentence end (or '＝', or ' / '): an agency, only capitalised
+    words, or a credit label ('Foto:') and a few words.
     """
-    if text.endswith(_CREDIT_ENDINGS):
+    if text.endswith(_CREDIT_ENDINGS) or has_paren_credit(text):
         return True
     cut = max(text.rfind(". "), text.rfind("。"), text.rfind("＝"))
+    slash = text.rfind(" / ")
+    if slash > cut and slash >= CREDIT_TAIL_MIN_LEAD:
+        return _is_credit_tail(text[slash + 3:])
     if cut < CREDIT_TAIL_MIN_LEAD:
         return False
     if text[cut] == "." and not (text[cut - 2].isalpha() and text[cut - 1].isalpha() and text[cut - 1].islower()):
         return False  # 'U.S. Pact', 'Jr. Smith': an abbreviation or an initial, not a sentence end
-    tail = unicodedata.normalize("NFKC", text[cut + 1:]).strip(" ()")
+    return _is_credit_tail(text[cut + 1:])
+
+
+def has_paren_credit(text: str) -> bool:
+    """A caption ending in its credit in parentheses: '... (Photo: Haitham Imad)', '... (Adel Hana/Associated Press)'.
+
+    A picture label ('Photo:') or a slash between capitalised words; not '(dpa)' or '(AFP)', which also sign news
+    items, nor '(Quelle: ...)', which also ends a paragraph.
+    """
+    if not text.endswith(")"):
+        return False
+    cut = text.rfind("(")
+    if cut < CREDIT_TAIL_MIN_LEAD:
+        return False
+    inner = text[cut + 1:-1].strip()
+    words = inner.split()
+    if not words or len(words) > CREDIT_LABEL_TAIL_WORDS:
+        return False
+    if ":" in inner and _PICTURE_LABEL.match(inner):
+        return True
+    return "/" in inner and all(not word[:1].islower() and not word[:1].isdigit() for word in inner.split("/"))
+
+
+def _is_credit_tail(tail: str) -> bool:
+    tail = unicodedata.normalize("NFKC", tail).strip(" ()")
     tokens = tail.split()
-    if not tokens or len(tokens) > CREDIT_TAIL_MAX_WORDS:
+    if not tokens:
+        return False
+    if len(tokens) <= CREDIT_LABEL_TAIL_WORDS and ":" in tail and _CREDIT_LABEL.match(tail):
+        return True
+    if len(tokens) > CREDIT_TAIL_MAX_WORDS:
         return False
     return tail.lower() in agencies() or all(not token[:1].islower() and not token[:1].isdigit() for token in tokens)
 
@@ -223,12 +320,20 @@ def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool
     the body indent, one when it does not.
     """
     words, kind, terminal = line.words, line.phrase_kind, line.terminal
+    if not terminal and words >= GOOD_WORDS and is_signed(line.text):  # '... fünf Festnahmen. / ab'
+        line.terminal = terminal = True
+    elif terminal and line.text[-1] == ")" and has_paren_credit(line.text):  # '... (Photo: Just Stop Oil/PA Wire)'
+        line.terminal = terminal = False
     box = kind if kind in BOX_KINDS or kind == "template" else None
     prose, short = words >= GOOD_WORDS and terminal, words < GOOD_WORDS
     if line.label == "image":
         return 0.0, 0.0, box, prose, short, True
+    if line.label == "removed":  # an embedded post: weak like a template line, never content
+        return TEMPLATE_SCORE, TEMPLATE_SCORE, box, prose, short, False
     if kind == "template":  # weak and capped like a box: must not split an article
         return TEMPLATE_SCORE, TEMPLATE_SCORE, box, prose, short, False
+    if kind == REPEAT_KIND:  # a separator: as weak as any short line, never content
+        return -0.5, -0.8, box, prose, short, False
     if kind is not None and kind not in ("byline", "date", "caption"):
         score = -3.0 if short else -0.2 * words
         return score, score, box, prose, short, False
@@ -241,7 +346,7 @@ def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool
         return 1.0 + min(words, 120) / 15, 0.2 + min(words, 120) / 60, box, prose, short, False
     if not short:
         return 0.3, -0.3, box, prose, short, False
-    if terminal and words >= 5:
+    if terminal and words >= SHORT_SENTENCE_WORDS:
         return 0.2, -0.3, box, prose, short, False
     return -0.5, -0.8, box, prose, short, False
 
@@ -288,7 +393,7 @@ def _is_isolated_blurb(lines: Sequence[Line], i: int) -> bool:
     """A prose line of teaser length under a short headline-like line and above a short line."""
     before, line = lines[i - 1], lines[i]
     after = lines[i + 1] if i + 1 < len(lines) else None
-    headline = 0 < before.words < GOOD_WORDS and not before.terminal
+    headline = 0 < before.words < TEASER_HEADLINE_WORDS and before.text[-1:] not in _NOT_HEADLINE_ENDS  # '...?' too
     return headline and line.words <= TEASER_MAX_WORDS and (after is None or after.words < GOOD_WORDS)
 
 

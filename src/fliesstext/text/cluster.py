@@ -13,12 +13,17 @@ from ..model import DateValue
 from .classify import is_credit
 from .dates import (
     DATE_LINE_MAX_WORDS,
+    agency_part,
     bare_names,
+    caseless_full_name,
+    desk_name,
     find_date,
     is_byline_prefix,
+    labelled_date,
     looks_like_name,
     may_hold_byline_or_date,
     parse_byline,
+    source_agency,
 )
 from .lines import Line, drop
 
@@ -35,6 +40,11 @@ FAR_DATE_REACH = 3  # lines below a far byline that may hold its date
 _AFTER_DATE = re.compile(r"\s*[,/]\s+|\s+[,/]\s*")
 _OPEN_LABELS = ("", "removed")
 _UNDER_HEADLINE = "author name under the headline"
+DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
+LABELLED_DATE_REACH = 30  # lines above the region start and below its end searched for 'Datum 28.04.2023'
+DATE_ABOVE_TITLE = 4  # a date line this close above the headline belongs to its header (before looser dates)
+AFTER_TEXT_DATE_REACH = 5  # lines below the text that may hold its dateline ('SRF 4 News, 15.4.2024, 10:05 Uhr')
+PURE_DATE_SLACK = 30  # characters besides the date itself in a line that is 'mostly a date
 
 
 def mark_date_or_byline(line: Line, lang: str | None) -> bool:
@@ -106,8 +116,9 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
             drop(below, "byline", "author list")
             continue
         found = parse_byline(text, lang) or bare_names(text, lang)
-        if not found and looks_like_name(text):
-            found = (text,)
+        if not found and (looks_like_name(text) or desk_name(text)):
+            found = (text.strip(),)  # 'Radek Nohl', 'BR24 Redaktion'
+
         if not found:
             break
         drop(below, "byline", "author name below a byline word")
@@ -131,11 +142,19 @@ def label_cluster(lines: Sequence[Line], title: int, start: int, end: int, lang:
             continue
         if mark_names_below(lines, i, lang) or mark_date_or_byline(line, lang):
             continue
-        names = bare_names(line.text, lang) if line.words <= BARE_NAME_MAX_WORDS else ()
+        if line.words > BARE_NAME_MAX_WORDS:
+            continue
+        names = bare_names(line.text, lang) or source_agency(line.text)
+        if not names and _beside_date(lines, i):
+            names = caseless_full_name(line.text) or agency_part(line.text)  # '大渡 美咲', 'Haberler - AA'
         if names and (i == title + 1 or lines[i - 1].authors or not is_caption_name(lines, i)):
             # right below the headline, or below another author line: the byline
             drop(line, "byline", _UNDER_HEADLINE)
             line.authors = names
+
+
+def _beside_date(lines: Sequence[Line], i: int) -> bool:
+    return any(lines[j].kind == "date" for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
 
 def _cluster_stop(lines: Sequence[Line], title: int, start: int, end: int) -> int:
@@ -189,6 +208,9 @@ def is_caption_name(lines: Sequence[Line], i: int) -> bool:
     """A name line right above a picture credit names the person in the picture, not the author."""
     return i + 1 < len(lines) and is_credit(lines[i + 1])
 
+def explicit_authors(lines: Sequence[Line]) -> tuple[str, ...]:
+    """The names of the first byline opening with its byline word ('Von A. B.') among `lines`."""
+    return next((line.authors for line in lines if line.authors and line.reason == "byline"), ())
 
 
 def pick_authors(lines: Sequence[Line]) -> tuple[str, ...]:
@@ -208,3 +230,58 @@ def pick_authors(lines: Sequence[Line]) -> tuple[str, ...]:
         names += tuple(name for name in lines[k].authors if name not in names)  # – Journalist', 'Anders ...')
         k += 1
     return names
+
+
+def pick_date(lines: Sequence[Line], pure: bool = False) -> DateValue | None:
+    """The first line that is mostly a date ('Datum 28.04.2023'), else (not `pure`) the first date in any line."""
+    dated = [line for line in lines if line.date is not None]
+    for line in dated:
+        if line.date is not None and len(line.text) - len(line.date.raw) <= PURE_DATE_SLACK:
+            return line.date
+    return dated[0].date if dated and not pure else None
+
+
+def labelled_date_near(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
+    """A short line opening with a publication-date label ('Datum 28.04.2023') above the article or just below
+    it (pages that print the date and author after the text), before dates found in captions."""
+    for line in lines[max(0, start - LABELLED_DATE_REACH):min(len(lines), end + LABELLED_DATE_REACH)]:
+        if line.words <= DATE_LINE_MAX_WORDS and line.label not in ("paragraph", "list_item", "heading"):
+            found = labelled_date(line.text, lang)
+            if found is not None:
+                return found
+    return None
+
+
+def header_date(lines: Sequence[Line], title: int | None, start: int, cluster: Sequence[Line]) -> DateValue | None:
+    """The headline's date: a date line right below it, else one right above it (BR: date, kicker, headline),
+    else any date in its cluster. Lines that open with the date ('05 Gennaio 2025 Aggiornato alle 16:01')
+    count as date lines, unlike a date at the end of a broadcast note or of a related article's byline."""
+    if title is None:
+        return None
+    below = lines[title + 1:min(len(lines), max(start, title + 1) + CLUSTER_AFTER_START)]
+    for line in below:
+        if line.date is not None and not line.authors and line.text.startswith(line.date.raw):
+            return line.date
+    above = lines[max(0, title - DATE_ABOVE_TITLE):title]
+    return pick_date(below, pure=True) or pick_date(above, pure=True)
+
+
+def nearest_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
+    """No date line beside the headline: the short date-bearing line nearest to the article start."""
+    window = range(max(0, start - DATE_SEARCH), min(end, start + DATE_SEARCH))
+    for i in sorted(window, key=lambda i: abs(i - start)):
+        line = lines[i]
+        if line.words <= DATE_LINE_MAX_WORDS and line.label not in ("paragraph", "list_item", "heading"):
+            date = find_date(line.text, lang)
+            if date is not None:
+                return date
+    return None
+
+
+def date_after_text(lines: Sequence[Line], end: int, lang: str | None) -> DateValue | None:
+    """No date above the text: a short dated line among the first lines below it, a closing dateline
+    ('SRF 4 News, 15.4.2024, 10:05 Uhr') before the related-article lists that carry their own dates."""
+    for line in lines[end:min(len(lines), end + AFTER_TEXT_DATE_REACH)]:
+        if line.words <= DATE_LINE_MAX_WORDS and (date := find_date(line.text, lang)) is not None:
+            return date
+    return None

@@ -1,15 +1,21 @@
 """Date and byline lines of plain text: '27.07.2023, 18:16 Uhr', 'Datum 28.04.2023', 'Von A. B.'.
 
-The date itself is read by the shared parser (fliesstext/dates.py, `find_date`); this module decides which
-lines are bylines, labelled dates and name lines.
+The date itself is read by the shared parser (fliesstext/dates.py, `find_date`) over the line with what it
+does not read blanked out ('13 de enero de 2025', '2024년 5월 5일'), preferring a publication date to an
+update date printed first; this module decides which lines are bylines, labelled dates and name lines, also
+in scripts without capitals ('(责编：牛镛、岳弘彬)', '구현모 기자'), and desk or agency bylines ('IN-Redaktion',
+'Quelle: dpa'). Knowledge: knowledge/text_dates.json, text_bylines.json, meta_bylines.json (read only).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..dates import DATE_HINT, find_date, month_names
-from ..knowledge import language_tuple, phrase_languages, phrase_tokens, phrases
+from ..dates import DATE_HINT, month_names
+from ..dates import find_date as _find_date
+from ..knowledge import language_tuple, load_json, phrase_languages, phrase_tokens, phrases
+from ..meta.knowledge import byline_rules
 from ..model import DateValue
 
 DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, not prose
@@ -17,6 +23,7 @@ BYLINE_MAX_WORDS = 12
 LEAD_SLACK = 2  # after a lead ('Ein Kommentar von'), the names must make up the rest but for this many tokens
 _DIGIT = re.compile(r"\d")
 _DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # 'Martí Abad (Enviado especial)', 'Jane Doe (dpa)': a role or source
 _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
 MAX_NAME_TOKENS = 3
 LABEL_PREFIX_CHARS = 40  # a date label is the line's first word: only this much of the line is split
@@ -30,6 +37,75 @@ def _is_name_part(token: str) -> bool:
     """A capitalised token of any alphabet ('Anna', 'Šárka', 'Иван', 'O’Neil') or a name particle ('von', 'de')."""
     return (token[:1].isupper() and _NAME_REST.fullmatch(token, 1) is not None) or token in _PARTICLES
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _DateWords:
+    connectors: re.Pattern[str]  # '13 de enero de 2025', "5 d'abril": blanked
+    times: re.Pattern[str]  # '5 mei 2024 om 10:30', '2024 • 10:30': the word before the time blanked
+    units: dict[str, str]  # '년' -> '年'
+    unit_pattern: re.Pattern[str]
+    clock: re.Pattern[str]  # '10시 30분' -> '10:30'
+    updated: re.Pattern[str]  # an update label at the end of the text before a date
+    updated_reach: int
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> _DateWords:
+    data = load_json("text_dates.json")
+    words = "|".join(re.escape(w) for w in data["connectors"])
+    connectors = re.compile(rf"(?<=\d)\s+(?:{words})\s+(?=[^\W\d_])|(?<=[^\W\d_])\s+(?:{words})\s+(?=\d{{4}})"
+                            rf"|(?<=\d)\s+d['’](?=[^\W\d_])")
+    time_words = "|".join(re.escape(w) for w in data["time_connectors"])
+    times = re.compile(rf"(?<=\d)\s*,?\s+(?:{time_words})\s+(?=\d{{1,2}}[:.h]\d{{2}})")
+    units = dict(data["cjk_units"])
+    updated = "|".join(re.escape(w) for w in sorted(data["updated_labels"], key=len, reverse=True))
+    return _DateWords(connectors, times, units, re.compile(rf"(?<=\d)[{''.join(units)}]"),
+                      re.compile(r"(?<!\d)(\d{1,2})시\s*(\d{1,2})분"), re.compile(rf"(?<!\w)(?:{updated})$"),
+                      int(data["updated_label_reach"]))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _clock(match: re.Match[str]) -> str:
+    return f"{match.group(1)}:{int(match.group(2)):02d}".rjust(len(match.group()))  # the raw text ends where it did
+
+
+def _readable(text: str) -> str:
+    """The line with what the shared parser does not read blanked out, every position kept: '13 de enero de 2025'
+    -> '13    enero    2025', '5 mei 2024 om 10:30' -> '5 mei 2024    10:30', '2024년 5월 5일 10시 30분' ->
+    '2024年 5月 5日   10:30'."""
+    words = _date_words()
+    if " d" in text:
+        text = words.connectors.sub(_blank, text)
+    if "년" in text:
+        text = words.clock.sub(_clock, words.unit_pattern.sub(lambda m: words.units[m.group()], text))
+    return words.times.sub(_blank, text)
+
+
+def find_date(text: str, lang: str | None) -> DateValue | None:
+    """The publication date of a date line: the shared parser's first date (fliesstext/dates.py) over the line
+    with connector words blanked out; when that date is an update ('Updated May 6, 2024 | Published May 5,
+    2024', 'Aktualisiert am 06.05.2024, erstellt am 05.05.2024'), the next date of the line instead."""
+    if DATE_HINT.search(text) is None:
+        return None
+    readable = _readable(text)
+    found = _find_date(readable, lang)
+    if found is None:
+        return None
+    start = readable.find(found.raw)
+    end = start + len(found.raw)
+    if _is_update(text[:start]) and (later := find_date(text[end:], lang)) is not None:
+        return later
+    return found if readable is text else DateValue(found.value, found.source, text[start:end])
+
+
+def _is_update(before: str) -> bool:
+    """The text before a date ends with an update label ('Updated', 'Aktualisiert am', 'Son Güncelleme :')."""
+    words = _date_words()
+    return words.updated.search(before[-words.updated_reach:].lower().rstrip(" :,|-–—")) is not None
 
 
 @lru_cache(maxsize=32)
@@ -168,6 +244,8 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     later: 'Thabo Mokone Parliamentary editor'). A short tail after a number ('Kyle Wiggers 7 hours',
     'Jane Doe 2 minutes read') is cut off first.
     """
+    if "(" in text:
+        text = _PARENTHESIS.sub("", text)
     if _DIGIT.search(text):
         text = _COUNT_TAIL.sub("", text)
     if (agency := _agency(text)) is not None:
@@ -184,6 +262,8 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
         if agency is not None:
             names.append(agency)
             continue
+        if names and part.split()[0].lower().rstrip(".,:") in stops[0]:
+            continue  # 'Jane Doe, Staff Writer': the role of the name before
         lead = _name_tokens(part, stops)
         if not 2 <= len(lead) <= MAX_NAME_TOKENS or not lead[0][:1].isupper() or not lead[-1][:1].isupper():
             return ()
@@ -200,6 +280,8 @@ def names_in(text: str, lang: str | None = None) -> tuple[str, ...]:
     """Person names in 'A. B. und C. D.', 'Jane Doe, Reuters': leading capitalised tokens of each part."""
     names: list[str] = []
     stops = name_stops(lang or "en")
+    if "(" in text:
+        text = _PARENTHESIS.sub("", text)
     for part in _NAME_SPLIT.split(text):
         agency = _agency(part)
         if agency is not None:
@@ -242,3 +324,89 @@ def looks_like_name(text: str) -> bool:
     tokens = text.split()
     return 2 <= len(tokens) <= MAX_NAME_TOKENS and all(_is_name_part(t) for t in tokens) and all(
         t[:1].isupper() for t in (tokens[0], tokens[-1])) and _DIGIT.search(text) is None
+
+
+_BRACKETS = "()（）[]【】〔〕「」"
+_COLON = re.compile(r"\s*[:：]\s*")
+DESK_MAX_TOKENS = 2  # 'IN-Redaktion', 'BR24 Redaktion': a desk byline is this short
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> tuple[frozenset[str], tuple[int, int], re.Pattern[str], frozenset[str], tuple[int, int]]:
+    """(caseless author labels, name length, list marks, source labels, length of each part of a full name)."""
+    data = load_json("text_bylines.json")
+    labels = frozenset(label for values in data["caseless_author_labels"].values() for label in values)
+    low, high = data["caseless_name_chars"]
+    marks = re.compile("[" + re.escape(data["list_marks"]) + r"\s]+")
+    part_low, part_high = data["caseless_full_name_chars"]
+    return labels, (int(low), int(high)), marks, frozenset(data["source_labels"]), (int(part_low), int(part_high))
+
+
+def _is_caseless_name(token: str) -> bool:
+    """'구현모', '牛镛': letters of a script without case (a Latin token never is), of a name's length."""
+    low, high = _knowledge()[1]
+    return low <= len(token) <= high and token.isalpha() and token.lower() == token.upper() and not token.isascii()
+
+
+def caseless_byline(text: str) -> tuple[str, ...]:
+    """Names of an author note in a caseless script: '(责编：牛镛、岳弘彬)' -> ('牛镛', '岳弘彬');
+    '순천, 광양 구현모 기자 ninek@hankookilbo.com' -> ('구현모',). () when the line is neither."""
+    if text.isascii():
+        return ()
+    text = text.strip().strip(_BRACKETS).strip()
+    parts = _COLON.split(text, maxsplit=1)
+    labels, _, marks, _, _ = _knowledge()
+    if len(parts) == 2 and parts[0] in labels:
+        names = [token for token in marks.split(parts[1].strip(_BRACKETS)) if token]
+        return tuple(names) if names and all(_is_caseless_name(n) for n in names) else ()
+    tokens = text.split()
+    roles = byline_rules().roles
+    return tuple(token for k, token in enumerate(tokens[:-1]) if tokens[k + 1] in roles and _is_caseless_name(token))
+
+
+def desk_name(text: str) -> str | None:
+    """'IN-Redaktion', 'BR24 Redaktion' -> the line itself: a short name ending in a desk word after a prefix
+    (not the desk word alone, a menu entry)."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= DESK_MAX_TOKENS:
+        return None
+    head, _, last = tokens[-1].rpartition("-")
+    prefix = head if len(tokens) == 1 else tokens[0]
+    if not prefix or not prefix[:1].isupper() or last.lower() not in byline_rules().desk_words:
+        return None
+    return " ".join(tokens)
+
+
+def source_agency(text: str) -> tuple[str, ...]:
+    """'Quelle: dpa Sport', 'Source: AFP' -> the agency: a source label, a colon, then a news agency."""
+    label, colon, rest = text.partition(":")
+    if not colon or label.strip().lower() not in _knowledge()[3]:
+        return ()
+    words = rest.split()
+    for size in (3, 2, 1):  # the longest agency name first ('Deutsche Presse-Agentur', 'AP')
+        agency = _agency(" ".join(words[:size])) if len(words) >= size else None
+        if agency is not None:
+            return (agency,)
+    return ()
+
+
+_LAST_PART = re.compile(r"\s+[-–—|·•]\s+")
+
+
+def agency_part(text: str) -> tuple[str, ...]:
+    """'Haberler - Anadolu Ajansı', 'Politik | dpa' -> the agency: the last of short separated parts (a section
+    and its source, printed where a byline is expected: beside the headline's date)."""
+    parts = _LAST_PART.split(text)
+    agency = _agency(parts[-1]) if len(parts) >= 2 else None
+    return (agency,) if agency is not None else ()
+
+
+def caseless_full_name(text: str) -> tuple[str, ...]:
+    """'大渡 美咲': a family and a given name of a script without capitals, each a few characters long (a name
+    line only where a byline is expected: beside the headline's date)."""
+    tokens = text.split()
+    low, high = _knowledge()[4]
+    if len(tokens) != 2 or not all(low <= len(t) <= high and t.isalpha() and t.lower() == t.upper() and not t.isascii()
+                                   for t in tokens):
+        return ()
+    return (text.strip(),)

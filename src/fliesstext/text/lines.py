@@ -14,6 +14,9 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _ATTR = re.compile(r"\b(src|alt|title)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
 _URL = re.compile(r"(?:https?://|data:|/)\S+|\S+\.(?:jpe?g|png|gif|webp|avif|svg)\b", re.I)
 _TERMINAL = frozenset(".!?…:\"'“”»«)。！？」』।؟")
+# a sentence end, then the author's initials after a slash or dash: '... fünf Festnahmen. / ab', '... gesagt. – mk'
+_SIGN_OFF = re.compile(r"[.!?…\"“”»]\s+[/–—]\s*[^\W\d_]{1,4}$")
+SIGN_OFF_CHARS = 10  # the sign-off is looked for in this many last characters
 
 
 class Line:
@@ -95,6 +98,12 @@ def parse_image(text: str) -> tuple[Image | None, str, list[Repair]]:
 
 _DIGITS = frozenset("0123456789")
 _BULLET_MARKS = frozenset("*•·▪◦‣∙–—-0123456789")  # first characters of a bullet; "a) " is checked apart
+
+
+def is_signed(text: str) -> bool:
+    """A paragraph ending in the author's initials after its last sentence ('... Festnahmen. / ab')."""
+    tail = text[-SIGN_OFF_CHARS:]
+    return ("/" in tail or "–" in tail or "—" in tail) and _SIGN_OFF.search(tail) is not None
 
 
 def split_lines(text: str | Sequence[str]) -> tuple[list[Line], list[Repair]]:

@@ -5,10 +5,11 @@ import re
 from collections.abc import Sequence
 
 from ..knowledge import language_list, phrase_matcher
-from ..model import Block, BodyResult, DateValue, Image, Meta, Removed, Repair
+from ..model import Block, BodyResult, Image, Meta, Removed, Repair
 from ..options import Options
 from ..repair import fix_drop_cap, has_drop_cap, rejoin_wrapped, repair_characters
 from ..templates import HostTemplate
+from .byline import authors_and_date
 from .classify import (
     BOX_KINDS,
     GOOD_WORDS,
@@ -16,26 +17,21 @@ from .classify import (
     body_indents,
     has_credit_tail,
     is_credit,
+    is_short_sentence,
     label_box_runs,
     label_phrases,
     score_lines,
 )
 from .cluster import (
     BARE_NAME_MAX_WORDS,
-    CLUSTER_AFTER_START,
-    CLUSTER_MAX_LINES,
-    cluster_lines,
-    far_byline,
     is_caption_name,
     label_cluster,
     mark_date_or_byline,
     mark_names_below,
-    pick_authors,
 )
-from .dates import DATE_LINE_MAX_WORDS, bare_names, find_date, labelled_authors, labelled_date
+from .dates import DATE_LINE_MAX_WORDS, bare_names
 from .header import (
     BARE_NAME_REASON,
-    FAR_LOOKBACK,
     INSIDE_CLUSTERED,
     TITLE_REACH,
     find_kicker,
@@ -47,23 +43,15 @@ from .header import (
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
-from .region import MIN_CONTINUATION, best_run, extend_run
-from .relative import header_relative_date
+from .region import MIN_CONTINUATION, best_run, drop_off_indent_blocks, extend_run, standfirst
 from .slug import glued_kicker, slug_words
 
 _WORD = re.compile(r"\w+")
 TEMPLATE_MAX_PROSE_SHARE = 0.6  # a template covering more of the prose means a repeated article
 FAVOR_CONTINUATION = {"precision": 2.0, "balanced": 1.0, "recall": 0.5}  # x MIN_CONTINUATION
-OFF_INDENT_RUN_WORDS = 30  # lines of an off-indent run inside the article shorter than this are a box
 INDENT_CANDIDATES = 3  # body indents tried in the region selection
 MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by phrase hits
-DATE_SEARCH = 40  # lines around the article start searched for a date when the header zone has none
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
-LABELLED_DATE_REACH = 30  # lines above the region start and below its end searched for 'Datum 28.04.2023'
-DATE_ABOVE_TITLE = 4  # a date line this close above the headline belongs to its header (before looser dates)
-PURE_DATE_SLACK = 30  # characters besides the date itself in a line that is 'mostly a date
-SIGNATURE_MAX_WORDS = 4  # 'Lê Phương' alone below the text signs it
-SIGNATURE_BODY_MENTIONS = 2  # a name below the text that the body names this often is a tag, not a signature
 CAPTION_MAX_WORDS = 40  # longer lines ending in a name are prose, not a caption with its credit
 _OUTSIDE = "outside the article region"
 
@@ -101,83 +89,6 @@ def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
                 plain = i
 
 
-def _pick_date(lines: Sequence[Line], pure: bool = False) -> DateValue | None:
-    """The first line that is mostly a date ('Datum 28.04.2023'), else (not `pure`) the first date in any line."""
-    dated = [line for line in lines if line.date is not None]
-    for line in dated:
-        if line.date is not None and len(line.text) - len(line.date.raw) <= PURE_DATE_SLACK:
-            return line.date
-    return dated[0].date if dated and not pure else None
-
-
-def _labelled_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
-    """A short line opening with a publication-date label ('Datum 28.04.2023') above the article or just below
-    it (pages that print the date and author after the text), before dates found in captions."""
-    for line in lines[max(0, start - LABELLED_DATE_REACH):min(len(lines), end + LABELLED_DATE_REACH)]:
-        if line.words <= DATE_LINE_MAX_WORDS and line.label not in ("paragraph", "list_item", "heading"):
-            found = labelled_date(line.text, lang)
-            if found is not None:
-                return found
-    return None
-
-
-def _labelled_authors(lines: Sequence[Line], end: int, lang: str | None) -> tuple[str, ...]:
-    """No byline above the text: an author line with its label just below it ('Autorin/Autor Roman Goncharenko')."""
-    for line in lines[end:min(len(lines), end + LABELLED_DATE_REACH)]:
-        if line.words <= DATE_LINE_MAX_WORDS and (names := labelled_authors(line.text, lang)):
-            return names
-    return ()
-
-
-def _signature(lines: Sequence[Line], end: int, lang: str | None) -> tuple[str, ...]:
-    """No byline anywhere: a name alone on the line right after the article's last paragraph (a signature)."""
-    if end >= len(lines) or end == 0 or lines[end - 1].label != "paragraph":
-        return ()
-    line = lines[end]
-    if line.label not in ("", "removed") or line.words > SIGNATURE_MAX_WORDS or is_caption_name(lines, end):
-        return ()
-    if end + 1 < len(lines) and _title_case_short(lines[end + 1].text):
-        return ()  # 'Donald Trump' above 'White House': a tag list, not a signature
-    names = bare_names(line.text, lang)
-    body = [ln.text for ln in lines[:end] if ln.label == "paragraph"]
-    for name in names:  # a tag naming the story's subject, named again and again; a reporter once at most
-        if sum(name.split()[-1] in text for text in body) >= SIGNATURE_BODY_MENTIONS:
-            return ()
-    return names
-
-
-def _title_case_short(text: str) -> bool:
-    """'White House', 'Ukraine': a short line whose every word is capitalised (the next entry of a tag list)."""
-    words = text.split()
-    return 0 < len(words) <= SIGNATURE_MAX_WORDS and all(w[:1].isupper() for w in words if w[:1].isalpha())
-
-
-def _header_date(lines: Sequence[Line], title: int | None, start: int, cluster: Sequence[Line]) -> DateValue | None:
-    """The headline's date: a date line right below it, else one right above it (BR: date, kicker, headline),
-    else any date in its cluster. Lines that open with the date ('05 Gennaio 2025 Aggiornato alle 16:01')
-    count as date lines, unlike a date at the end of a broadcast note or of a related article's byline."""
-    if title is None:
-        return None
-    below = lines[title + 1:min(len(lines), max(start, title + 1) + CLUSTER_AFTER_START)]
-    for line in below:
-        if line.date is not None and not line.authors and line.text.startswith(line.date.raw):
-            return line.date
-    above = lines[max(0, title - DATE_ABOVE_TITLE):title]
-    return _pick_date(below, pure=True) or _pick_date(above, pure=True)
-
-
-def _nearest_date(lines: Sequence[Line], start: int, end: int, lang: str | None) -> DateValue | None:
-    """No date line beside the headline: the short date-bearing line nearest to the article start."""
-    window = range(max(0, start - DATE_SEARCH), min(end, start + DATE_SEARCH))
-    for i in sorted(window, key=lambda i: abs(i - start)):
-        line = lines[i]
-        if line.words <= DATE_LINE_MAX_WORDS and line.label not in ("paragraph", "list_item", "heading"):
-            date = find_date(line.text, lang)
-            if date is not None:
-                return date
-    return None
-
-
 def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> None:
     """Bylines and date lines just above the article (between headline and body).
 
@@ -201,30 +112,6 @@ def _label_header_zone(lines: Sequence[Line], start: int, lang: str | None) -> N
                 and not is_caption_name(lines, i):
             _drop(line, "byline", BARE_NAME_REASON)
             line.authors = names
-
-
-def _drop_off_indent_captions(lines: Sequence[Line], start: int, end: int, indent: int) -> None:
-    """Kept lines indented unlike the body paragraphs around them: captions, pull quotes, teaser boxes.
-
-    A lone such paragraph is taken for a caption; a run of short ones for an embedded link/teaser box.
-    """
-    body = [i for i in range(start, end) if lines[i].label in ("paragraph", "heading", "list_item")]
-    k = 1
-    while k < len(body) - 1:
-        if lines[body[k]].indent == indent or lines[body[k - 1]].indent != indent:
-            k += 1
-            continue
-        j = k
-        while j < len(body) - 1 and lines[body[j]].indent != indent:
-            j += 1
-        run = [lines[body[m]] for m in range(k, j)]
-        if lines[body[j]].indent == indent:
-            if len(run) == 1 and run[0].label == "paragraph":
-                _drop(run[0], "caption", "lone paragraph indented unlike the body around it")
-            elif len(run) >= 2 and all(line.words < OFF_INDENT_RUN_WORDS for line in run):
-                for line in run:
-                    _drop(line, "related", "block of short lines indented unlike the body around it")
-        k = j + 1
 
 
 def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None) -> None:
@@ -259,6 +146,8 @@ def _label_inside(lines: Sequence[Line], start: int, end: int, lang: str | None)
             line.label = "heading"
         elif line.bullet and line.words >= 3:
             line.label = "list_item"
+        elif is_short_sentence(line):
+            line.label = "paragraph"
         else:
             _drop(line, "other", "short line inside the region")
 
@@ -463,30 +352,20 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     start, end, indent = _select_region(lines, options.favor)
     _label_inside(lines, start, end, lang)
     if options.favor != "recall":
-        _drop_off_indent_captions(lines, start, end, indent)
+        drop_off_indent_blocks(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
     title, kicker, teaser = _header(lines, start, end, lang, url)
     title_i = next((i for i in range(max(0, start - TITLE_REACH), min(end, start + INSIDE_CLUSTERED))
                     if lines[i].label == "title"), None)
     if title_i is not None:
         label_cluster(lines, title_i, start, end, lang)
-    cluster = cluster_lines(lines, title_i, start, end)
-    zone = lines[max(0, start - HEADER_ZONE):end]
-    authors = pick_authors(cluster) or pick_authors(zone)
-    date = _header_date(lines, title_i, start, cluster) or _labelled_date(lines, start, end, lang)
-    date = date or _pick_date(cluster) or _pick_date(zone)
-    if not authors or date is None:
-        far_authors, far_date = far_byline(lines, max(0, start - FAR_LOOKBACK), max(0, start - HEADER_ZONE), lang)
-        authors, date = authors or far_authors, date or far_date
-    authors = authors or _labelled_authors(lines, end, lang) or _signature(lines, end, lang)
-    if date is None and fetched_at:  # 'vor 14 Minuten' beside the headline, counted back from the fetch time
-        around = start if title_i is None else title_i
-        date = header_relative_date(lines, around, around - DATE_ABOVE_TITLE, around + CLUSTER_MAX_LINES, fetched_at)
-    date = date or _nearest_date(lines, start, end, lang)
+    authors, date = authors_and_date(lines, title_i, (max(0, start - HEADER_ZONE), start, end), lang, fetched_at)
+    if teaser is None and title_i is not None:  # a standfirst between the headline and the region
+        teaser = standfirst(lines, title_i, start)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region
     if teaser is not None:
-        teaser = next(line.text for line in lines[start:end] if line.label == "teaser")
+        teaser = next(line.text for line in lines if line.label == "teaser")
     blocks, removed = _blocks(lines)
     images = _images(lines, start, end)
     meta = Meta(title=title, kicker=kicker, teaser=teaser, lang=lang, authors=authors, date_published=date)

@@ -3,12 +3,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lines import Line
+from .classify import BOX_KINDS, has_credit_tail, has_paren_credit, is_credit
+from .lines import Line, drop
 
 GOOD_WORDS = 10
-MAX_GAP = 20  # lines an interruption inside the article may span
+MAX_GAP = 20  # lines at (or left of) the body indent an interruption inside the article may span
+MAX_SPAN = 80  # lines of any indent an interruption may span (boxes nested deeper than the body do not count
+# against MAX_GAP: inscriptis renders embeds, ad slots and newsletter boxes inside the article deeper)
+INDENT_TOLERANCE = 2
 MIN_CONTINUATION = 6.0  # body-indent prose score the next MAX_GAP lines need to continue the region
 TERMINAL_KINDS = frozenset({"comments", "most_commented", "footer"})
+OFF_INDENT_RUN_WORDS = 30  # lines of an off-indent run inside the article shorter than this are a box
+KEPT = frozenset({"paragraph", "heading", "list_item"})
+LONG_PROSE_WORDS = 60  # a paragraph this long within INDENT_TOLERANCE of the body indent is body, not a caption
+BOX_RUN_MIN = 3  # an off-indent run of this many lines, short on average, is a box (a fact box, a product card)
+STANDFIRST_REACH = 12  # the region starts at most this many lines below the headline ...
+STANDFIRST_NEAR = 5  # ... and the standfirst is one of the first lines below it
+STANDFIRST_MIN_WORDS, STANDFIRST_PROSE_WORDS = 5, 15  # a sentence this long, or any line this long
+NOT_OPENERS = frozenset({"byline", "date", "caption", "template", "other"})  # phrase kinds that open no box
 
 
 def best_run(lines: Sequence[Line]) -> tuple[int, int]:
@@ -26,7 +38,8 @@ def best_run(lines: Sequence[Line]) -> tuple[int, int]:
 
 def _is_anchor(line: Line, indent: int) -> bool:
     """A prose line at the body indent: evidence that the article goes on."""
-    return line.score > 0 and line.words >= GOOD_WORDS and line.terminal and abs(line.indent - indent) <= 2
+    return (line.score > 0 and line.words >= GOOD_WORDS and line.terminal
+            and abs(line.indent - indent) <= INDENT_TOLERANCE)
 
 
 def extend_run(
@@ -36,15 +49,17 @@ def extend_run(
 
     The article goes on when the next MAX_GAP lines, up to the first terminal box (comments, most
     commented, footer), hold body-indent prose worth at least MIN_CONTINUATION; the region then ends
-    at the last such line. Inscriptis-style renderings interleave boxes with the paragraphs.
+    at the last such line. Inscriptis-style renderings interleave boxes with the paragraphs; lines nested
+    deeper than the body (an ad slot, a video player, a newsletter form) do not count as gap lines, and a
+    terminal phrase among them ('Kommentare: 49' in a teaser) ends nothing.
     """
     while end < len(lines):
-        anchors = _anchors(lines, range(end, min(len(lines), end + MAX_GAP)), indent)
+        anchors = _anchors(lines, range(end, min(len(lines), end + MAX_SPAN)), indent)
         if not anchors or sum(lines[i].score for i in anchors) < min_continuation:
             break
         end = anchors[-1] + 1
     while start > 0:  # the same backwards: the article's first paragraphs above an embedded box
-        anchors = _anchors(lines, range(start - 1, max(-1, start - 1 - MAX_GAP), -1), indent)
+        anchors = _anchors(lines, range(start - 1, max(-1, start - 1 - MAX_SPAN), -1), indent)
         if not anchors or sum(lines[i].score for i in anchors) < min_continuation:
             break
         start = anchors[-1]
@@ -52,11 +67,94 @@ def extend_run(
 
 
 def _anchors(lines: Sequence[Line], window: range, indent: int) -> list[int]:
-    """Body-indent prose lines in a window, up to the first terminal box."""
+    """Body-indent prose lines in a window, up to the first terminal box or MAX_GAP lines not nested deeper
+    than the body."""
     anchors: list[int] = []
+    deep = indent + INDENT_TOLERANCE
+    counted = 0
     for i in window:
-        if lines[i].phrase_kind in TERMINAL_KINDS:
+        line = lines[i]
+        if line.phrase_kind in TERMINAL_KINDS and line.indent <= deep:  # not a count in a nested teaser box
             break
-        if _is_anchor(lines[i], indent):
+        if _is_anchor(line, indent):
             anchors.append(i)
+        if line.indent <= deep:
+            counted += 1
+            if counted >= MAX_GAP:
+                break
     return anchors
+
+
+def drop_off_indent_blocks(lines: Sequence[Line], start: int, end: int, indent: int) -> None:
+    """Kept lines indented unlike the body paragraphs around them: captions, pull quotes, teaser boxes.
+
+    A run right below a boilerplate widget line ('Box aufklappen', 'Mehr zum Thema') is that box; else a lone
+    off-indent paragraph between aligned lines is taken for a caption, and a run of short lines (all of them,
+    or BOX_RUN_MIN+ lines on average) for an embedded link, teaser or fact box.
+    """
+    body = [i for i in range(start, end) if lines[i].label in KEPT]
+    aligned = [_aligned(lines, i, indent, body[k - 1] if k else start) for k, i in enumerate(body)]
+    k = 1
+    while k < len(body) - 1:
+        if aligned[k] or not aligned[k - 1]:
+            k += 1
+            continue
+        j = k
+        while j < len(body) - 1 and not aligned[j]:
+            j += 1
+        if aligned[j]:
+            opener = _box_opener(lines[body[k - 1] + 1:body[k]])
+            _drop_run([lines[body[m]] for m in range(k, j)], opener)
+        k = j + 1
+
+
+def _aligned(lines: Sequence[Line], i: int, indent: int, previous: int) -> bool:
+    """At the body indent, or near it and too long for a caption or a pull quote (unless a credit ends it or a box
+    widget line opens it: a video's description below 'WATCH | ...')."""
+    line = lines[i]
+    if line.indent == indent:
+        return True
+    return (abs(line.indent - indent) <= INDENT_TOLERANCE and line.words >= LONG_PROSE_WORDS
+            and not has_paren_credit(line.text) and _box_opener(lines[previous + 1:i]) is None)
+
+
+def _box_opener(gap: Sequence[Line]) -> Line | None:
+    """The last boilerplate widget line between the body and an off-indent run (which then is that box)."""
+    for line in reversed(gap):
+        if line.phrase_kind is not None and line.phrase_kind not in NOT_OPENERS:
+            return line
+    return None
+
+
+def _drop_run(run: Sequence[Line], opener: Line | None) -> None:
+    if opener is not None:
+        kind = opener.phrase_kind if opener.phrase_kind in BOX_KINDS else "related"
+        for line in run:
+            drop(line, kind or "related", f"block indented unlike the body, below '{opener.text}'")
+    elif len(run) == 1 and run[0].label == "paragraph":
+        drop(run[0], "caption", "lone paragraph indented unlike the body around it")
+    elif len(run) >= 2 and all(line.words < OFF_INDENT_RUN_WORDS for line in run) or (
+            len(run) >= BOX_RUN_MIN and sum(line.words for line in run) < OFF_INDENT_RUN_WORDS * len(run)):
+        for line in run:
+            drop(line, "related", "block of short lines indented unlike the body around it")
+
+
+def standfirst(lines: Sequence[Line], title: int, start: int) -> str | None:
+    """The standfirst between the headline and the article region (bylines, dates and share bars between them
+    are labelled by then): the first sentence-like line there, at the headline's indent and not a caption.
+    Labelled `teaser`."""
+    if not title < start <= title + STANDFIRST_REACH:
+        return None
+    low, high = lines[title].indent - INDENT_TOLERANCE, lines[title].indent + INDENT_TOLERANCE
+    for line in lines[title + 1:min(start, title + 1 + STANDFIRST_NEAR)]:
+        if line.label or line.phrase_kind is not None or line.words < STANDFIRST_MIN_WORDS:
+            continue
+        if not low <= line.indent <= high:  # a caption in a figure sits deeper
+            return None
+        if not (line.terminal or line.words >= STANDFIRST_PROSE_WORDS):
+            continue
+        if is_credit(line) or has_credit_tail(line.text) or has_paren_credit(line.text):
+            return None
+        line.label, line.kind, line.reason = "teaser", None, ""
+        return line.text
+    return None

@@ -28,14 +28,20 @@ class _Words:
     units: tuple[tuple[str, str], ...]  # (stem, unit class), longest stems first
     seconds: dict[str, int]
     unmarked: frozenset[str]
+    days: re.Pattern[str]  # 'heute', 'včera' (group 'word') and an optional time after it
+    days_back: dict[str, int]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_json("text_relative_dates.json")
     units = sorted(((stem, unit) for unit, stems in data["units"].items() for stem in stems), key=lambda p: -len(p[0]))
+    days_back = {word: int(back) for back, words in data["days"].items() for word in words}
+    alternatives = "|".join(re.escape(w) for w in sorted(days_back, key=len, reverse=True))
+    days = re.compile(rf"(?<!\w)(?P<word>{alternatives})(?!\w)(?:[\s,]+\D{{0,6}}?(?P<h>\d{{1,2}})[:.h](?P<m>\d{{2}})(?!\d)\s*(?P<pm>p\.?m\b\.?)?)?",
+                      re.I)
     return _Words(tuple(data["before"]), frozenset(data["after"]), tuple(units), dict(data["seconds"]),
-                  frozenset(data["unmarked"]))
+                  frozenset(data["unmarked"]), days, days_back)
 
 
 def _unit(word: str, words: _Words) -> str | None:
@@ -76,17 +82,38 @@ def _fetched(fetched_at: str) -> datetime | None:
         return None
 
 
+def _day_word_date(text: str, fetched: datetime) -> DateValue | None:
+    """'heute, 10:05 Uhr', 'včera 14:40', 'Today': the fetch day or the day before, to the minute when a time
+    follows (in the fetch time's zone)."""
+    words = _words()
+    match = words.days.search(text)
+    if match is None:
+        return None
+    day = fetched - timedelta(days=words.days_back[match.group("word").lower()])
+    if match.group("h") is None:  # the day word alone on its line ('Heute'), not 'Hier werden ...'
+        alone = not text[:match.start()].strip(" ,|•·-") and not text[match.end():].strip(" ,|•·-")
+        return DateValue(day.date().isoformat(), "text", match.group().strip()) if alone else None
+    hour, minute = int(match.group("h")), int(match.group("m"))
+    if match.group("pm") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    zone = fetched.strftime("%z")
+    zone = f"{zone[:3]}:{zone[3:]}" if zone else ""
+    return DateValue(f"{day.date().isoformat()}T{hour:02d}:{minute:02d}{zone}", "text", match.group().strip())
+
+
 def relative_date(text: str, fetched_at: str | None) -> DateValue | None:
     """The date a relative time in `text` names, counted back from `fetched_at`; to the minute for minutes and
-    hours (with the fetch time's zone), to the day for days and weeks."""
-    if not fetched_at or not any(c.isdigit() for c in text):
+    hours (with the fetch time's zone), to the day for days and weeks; 'heute, 10:05 Uhr' on the fetch day."""
+    if not fetched_at:
         return None
-    age = _age(text)
-    if age is None:
-        return None
+    age = _age(text) if any(c.isdigit() for c in text) else None
     fetched = _fetched(fetched_at)
     if fetched is None:
         return None
+    if age is None:
+        return _day_word_date(text, fetched)
     count, unit, raw = age
     when = fetched - timedelta(seconds=count * _words().seconds[unit])
     if unit in ("day", "week"):

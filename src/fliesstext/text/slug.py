@@ -172,22 +172,24 @@ def glued_kicker(slug: Slug, title: str, alone: Collection[str] = ()) -> tuple[s
 
 
 def score_with_slug(
-    lines: Sequence[Line], start: int, base: list[tuple[float, int]], slug: Slug, far: Callable[[Line], bool]
+    lines: Sequence[Line], start: int, base: list[tuple[float, int]], slug: Slug, far: Callable[[int], bool]
 ) -> tuple[list[tuple[float, int]], dict[int, float]]:
     """Add the URL-slug bonus to each headline candidate (score, line index); a line further up that matches the
-    slug well (and passes `far`) is a candidate too -> (scored candidates, index -> how well the line fits)."""
+    slug well (and whose index passes `far`) is a candidate too -> (scored candidates, index -> how well the line fits)."""
     out: list[tuple[float, int]] = []
     fits: dict[int, float] = {}
     for score, i in base:
         share, precision = slug.match(lines[i].text)
         fits[i] = 2 * share * precision / (share + precision) if share else 0.0
         out.append((score + slug_bonus(share, precision), i))
-    if fits and max(fits.values()) >= SLUG_DECISIVE or slug.content < SLUG_DECISIVE_WORDS:
-        return out, fits  # a nearby candidate fits the URL, or a short slug that may name a section: look no further up
+    if slug.content < SLUG_DECISIVE_WORDS:
+        return out, fits  # a short slug may name a section: look no further up
+    # a nearby candidate fits the URL: further up, only a list item may fit it better (a breadcrumb's last item)
+    items_only = bool(fits) and max(fits.values()) >= SLUG_DECISIVE
     seen = {i for _, i in base}
     for i in range(max(0, start - SLUG_LOOKBACK), start):
         line = lines[i]
-        if i in seen or not far(line):
+        if items_only and line.bullet is None or i in seen or not far(i):
             continue
         share, precision = slug.match(line.text)
         if share >= SLUG_STRONG:
