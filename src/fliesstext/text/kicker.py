@@ -16,7 +16,7 @@ KICKER_MAX_WORDS = 10
 KICKER_PREFIX_MAX_WORDS = 6
 KICKER_MIN_CHARS = 2  # 'A' (a font-size control) is no kicker
 KICKER_REPEATS, KICKER_REPEAT_REACH = 2, 40  # see find_kicker
-CREDIT_MAX_WORDS, SITE_LABEL_REACH = 8, 80  # see _site_label
+CREDIT_MAX_WORDS, SITE_LABEL_REACH = 8, 80  # see _credited_source, _section_trail
 KICKER_REACH = 10  # a 'Kicker Headline' line further below is a link back to the article ('Volver a la noticia')
 BARE_NAME_REASON = "name beside the date line"  # pipeline._label_header_zone's reason for a bare name line
 _SUFFIX_SEPARATORS = ("|", "-", "–", "—", "·", "::", "/")
@@ -120,16 +120,22 @@ def find_kicker(
 
 
 def _site_label(lines: Sequence[Line], title_index: int, text: str) -> bool:
-    """A label above the headline naming the site's section or the article's source, not its topic: the source a
-    credit line below names ('THE CONVERSATION' above, 'First published in The Conversation.' below), or a section
-    trail without separators ('Green Séries Ocean', 'Green' a menu line of the page) sharing no word with the
-    headline and the article; or an entry of the site menu above it ('* World' in the menu, 'World' over the
-    headline: the section the page sits in)."""
-    if any(line.bullet is not None and line.text == text for line in lines[:title_index - 1]):
+    """A label above the headline naming the site's section or the article's source, not the headline's topic."""
+    if _menu_entry(lines, title_index, text):
         return True
     words = text.split()
-    if len(words) < 2:
-        return False
+    return len(words) >= 2 and (_credited_source(lines, title_index, text)
+                                or _section_trail(lines, title_index, text, words))
+
+
+def _menu_entry(lines: Sequence[Line], title_index: int, text: str) -> bool:
+    """An entry of the site menu above ('* World' in the menu, 'World' over the headline): the page's section."""
+    return any(line.bullet is not None and line.text == text for line in lines[:title_index - 1])
+
+
+def _credited_source(lines: Sequence[Line], title_index: int, text: str) -> bool:
+    """The source a credit line below names ('THE CONVERSATION' above the headline, 'First published in The
+    Conversation.' below the article): the brand of a republished article."""
     low = text.casefold()
     for line in lines[title_index + 1:]:
         found = line.text
@@ -137,7 +143,13 @@ def _site_label(lines: Sequence[Line], title_index: int, text: str) -> bool:
             tail = found.casefold().rstrip(" .")
             if tail.endswith(low) and tail[-len(low) - 1] == " " and any(
                     credit in tail for credit in _source_credits()):
-                return True  # the article's source credit
+                return True
+    return False
+
+
+def _section_trail(lines: Sequence[Line], title_index: int, text: str, words: list[str]) -> bool:
+    """Section names in a row without separators ('Green Séries Ocean', with 'Green' a menu line of the page) that
+    share no word with the headline and the article: a breadcrumb trail."""
     if not all(word[:1].isupper() for word in words) or not any(
             line.text == words[0] for i, line in enumerate(lines) if i != title_index - 1):
         return False
