@@ -13,7 +13,7 @@ from ..model import Repair
 
 MAX_RECORDS_PER_KIND = 20
 
-_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u180e"
+_ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff\u180e"  # not the joiners U+200C/U+200D: spelling in Persian, Indic, emoji
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _SOFT_HYPHEN = "\u00ad"
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
