@@ -45,3 +45,10 @@ def test_decomposed_text_comes_out_nfc() -> None:
     page = PAGE.replace("L\u00e4nder", "La\u0308nder")
     article = extract_page(Page(page, url="https://example.de/haushalt"))
     assert "L\u00e4nder" in article.text and "a\u0308" not in article.text
+
+
+def test_title_keeps_joiners_and_drops_soft_hyphens() -> None:
+    page = PAGE.replace("<title>Haushalt</title>", "<title>Haus&shy;halt \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645</title>").replace(
+        "<h1>Haushalt</h1>", "")
+    article = extract_page(Page(page, url="https://example.de/haushalt"))
+    assert article.title == "Haushalt \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 # An absolute http(s) URL with a host and no query, fragment, params or whitespace: urljoin returns it as is.
 _PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9._~:%+\-=&,!$'()*@][A-Za-z0-9._~:/%+\-=&,!$'()*@]*\Z")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")  # not the joiners U+200C/U+200D: spelling
 
 
 def clean(value: Any) -> str:
