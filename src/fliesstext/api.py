@@ -126,14 +126,14 @@ def extract_page(page: Page, options: Options = DEFAULT_OPTIONS, template: HostT
         mode = detect_mode(text)
     if mode == "html":
         from .parse import parse_html
-        from .repair import repair_body
+        from .repair import repair_body, repair_meta
 
         parsed = parse_html(text if utf8 is None else utf8, page.url)
-        meta = extract_meta(parsed, options, fetched_at=page.fetched_at)
+        meta, meta_repairs = repair_meta(extract_meta(parsed, options, fetched_at=page.fetched_at))
         body = extract_body(parsed, options, meta)
         if template is not None:
             body = filter_body(body, template)
-        body = repair_body(body, options.keep_repairs)
+        body = repair_body(body, options.keep_repairs, meta_repairs)
     else:
         if "\x00" in text:  # the HTML parser handles NUL itself; text mode must not see it
             text = text.replace("\x00", "")

@@ -52,3 +52,12 @@ def test_title_keeps_joiners_and_drops_soft_hyphens() -> None:
         "<h1>Haushalt</h1>", "")
     article = extract_page(Page(page, url="https://example.de/haushalt"))
     assert article.title == "Haushalt \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+
+
+def test_mojibake_published_by_the_site_is_repaired_and_listed() -> None:
+    page = PAGE.replace("<title>Haushalt</title>", "<title>Geld f\u00c3\u00bcr L\u00c3\u00a4nder</title>").replace(
+        "L\u00e4nder im", "L\u00c3\u00a4nder im").replace("<h1>Haushalt</h1>", "")
+    article = extract_page(Page(page.encode("utf-8"), url="https://example.de/haushalt"))
+    assert article.title == "Geld f\u00fcr L\u00e4nder"
+    assert "die L\u00e4nder im kommenden Jahr" in article.text
+    assert sum(r.kind == "mojibake" for r in article.repairs) == 2

@@ -1,7 +1,7 @@
 """Repairs: pure functions str -> (str, list[Repair]) for damage that scrapers and renderers leave in text."""
 from __future__ import annotations
 
-from .blocks import repair_body
+from .blocks import repair_body, repair_meta
 from .chars import (
     fix_mojibake,
     remove_soft_hyphens,
@@ -14,5 +14,5 @@ from .lines import dedupe_doubled, fix_drop_cap, has_drop_cap, join_hyphenated, 
 
 __all__ = [
     "dedupe_doubled", "fix_drop_cap", "has_drop_cap", "fix_mojibake", "join_hyphenated", "rejoin_wrapped", "remove_soft_hyphens",
-    "remove_zero_width", "repair_body", "repair_characters", "strip_stray_tags", "unescape_entities", "wrap_width",
+    "remove_zero_width", "repair_body", "repair_characters", "repair_meta", "strip_stray_tags", "unescape_entities", "wrap_width",
 ]

@@ -2,25 +2,37 @@
 
 A page's DOM text keeps what a reader never sees: soft hyphens (U+00AD, hyphenation hints, often written as
 `&shy;` in German or Icelandic pages) and zero-width spaces, which split words for search and tokenizers. It may
-also hold decomposed characters. Text mode repairs these in its own pass (repair_characters); here the same
-repairs run over the selected blocks, recorded under `repairs`. Joiners (U+200C/U+200D) stay: they are spelling
+also hold decomposed characters, and mojibake that the site itself published (UTF-8 read as Latin-1 before it was
+stored: "fÃ¼r"). Text mode repairs these in its own pass (repair_characters); here the same repairs run over
+the selected blocks and the title and teaser, recorded under `repairs`. Joiners (U+200C/U+200D) stay: they are spelling
 in Persian, Indic scripts and emoji sequences.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 
-from ..model import Block, BodyResult, Repair
-from .chars import MAX_RECORDS_PER_KIND, remove_soft_hyphens, remove_zero_width
+from ..model import Block, BodyResult, Meta, Repair
+from .chars import MAX_RECORDS_PER_KIND, fix_mojibake, may_be_mojibake, remove_soft_hyphens, remove_zero_width
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u180e"  # soft hyphen, zero-width space, word joiner, BOM, MVS
+
+
+def _has_invisible(text: str) -> bool:
+    return any(char in text for char in _INVISIBLE_CHARS)
+
+
+def _needs_repair(text: str) -> bool:
+    if text.isascii():
+        return False
+    return _has_invisible(text) or may_be_mojibake(text) or not unicodedata.is_normalized("NFC", text)
 
 
 def _clean(text: str) -> tuple[str, list[Repair]]:
     repairs: list[Repair] = []
-    if _INVISIBLE.search(text):
+    if may_be_mojibake(text):
+        text, repairs = fix_mojibake(text)
+    if _has_invisible(text):
         for step in (remove_soft_hyphens, remove_zero_width):
             text, found = step(text)
             repairs.extend(found)
@@ -40,14 +52,13 @@ def _repaired(block: Block) -> tuple[Block, list[Repair]]:
     return replace(block, text=text, rows=rows), repairs
 
 
-def repair_body(body: BodyResult, keep_repairs: bool = True) -> BodyResult:
-    """The body with invisible characters removed from its blocks, text NFC; each change listed under `repairs`
-    (at most MAX_RECORDS_PER_KIND of a kind) unless keep_repairs is False."""
-    joined = "\n".join(block.text for block in body.blocks)
-    if joined.isascii() or (not _INVISIBLE.search(joined) and unicodedata.is_normalized("NFC", joined)):
-        return body
+def repair_body(body: BodyResult, keep_repairs: bool = True, earlier: tuple[Repair, ...] = ()) -> BodyResult:
+    """The body with mojibake and invisible characters repaired in its blocks, text NFC; each change listed
+    under `repairs` after `earlier` ones (at most MAX_RECORDS_PER_KIND of a kind) unless keep_repairs is False."""
+    if not _needs_repair("\n".join(block.text for block in body.blocks)):
+        return replace(body, repairs=earlier + body.repairs) if earlier and keep_repairs else body
     blocks: list[Block] = []
-    repairs: list[Repair] = list(body.repairs)
+    repairs: list[Repair] = list(earlier + body.repairs) if keep_repairs else []
     counts: dict[str, int] = {}
     for block in body.blocks:
         block, found = _repaired(block)
@@ -57,3 +68,17 @@ def repair_body(body: BodyResult, keep_repairs: bool = True) -> BodyResult:
             if keep_repairs and counts[repair.kind] <= MAX_RECORDS_PER_KIND:
                 repairs.append(repair)
     return replace(body, blocks=tuple(blocks), repairs=tuple(repairs))
+
+
+def repair_meta(meta: Meta) -> tuple[Meta, tuple[Repair, ...]]:
+    """Mojibake in the title and teaser (invisible characters are already dropped by meta's cleaning)."""
+    changes: dict[str, str] = {}
+    repairs: list[Repair] = []
+    for name in ("title", "teaser"):
+        value = getattr(meta, name)
+        if value and may_be_mojibake(value):
+            fixed, found = fix_mojibake(value)
+            if fixed != value:
+                changes[name] = fixed
+                repairs.extend(found)
+    return (replace(meta, **changes) if changes else meta), tuple(repairs)

@@ -25,7 +25,7 @@ _STRAY_TAG = re.compile(
     re.I,
 )
 # Byte sequences that UTF-8 text decoded as Latin-1/cp1252 leaves behind: Ã¤, Ã©, â€™, Â ...
-_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Ã[\u0080-\u00ff]|Å[\u0080-\u00bf]")
+MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Ã[\u0080-\u00ff]|Å[\u0080-\u00bf]")
 
 
 def _per_line(text: str, kind: str, fix: Callable[[str], str]) -> tuple[str, list[Repair]]:
@@ -67,14 +67,19 @@ def strip_stray_tags(text: str) -> tuple[str, list[Repair]]:
     return _per_line(text, "stray_tag", lambda line: _STRAY_TAG.sub("", line))
 
 
+def may_be_mojibake(text: str) -> bool:
+    """A tell-tale sequence of mojibake is present (the `in` tests first: ~10x faster than the regex alone)."""
+    return ("Ã" in text or "Â" in text or "â€" in text or "Å" in text) and MOJIBAKE_HINT.search(text) is not None
+
+
 def fix_mojibake(text: str) -> tuple[str, list[Repair]]:
     """UTF-8 read as Latin-1 ("Ã¤" for "ä"); ftfy only runs when a tell-tale sequence is present."""
-    if ("Ã" not in text and "Â" not in text and "â€" not in text and "Å" not in text) or not _MOJIBAKE_HINT.search(text):
+    if not may_be_mojibake(text):
         return text, []
     import ftfy
 
     def fix(line: str) -> str:
-        if not _MOJIBAKE_HINT.search(line):
+        if not MOJIBAKE_HINT.search(line):
             return line
         return str(ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False))
 
