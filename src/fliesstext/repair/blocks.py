@@ -72,13 +72,9 @@ def repair_body(body: BodyResult, keep_repairs: bool = True, earlier: tuple[Repa
 
 def repair_meta(meta: Meta) -> tuple[Meta, tuple[Repair, ...]]:
     """Mojibake in the title and teaser (invisible characters are already dropped by meta's cleaning)."""
-    changes: dict[str, str] = {}
-    repairs: list[Repair] = []
-    for name in ("title", "teaser"):
-        value = getattr(meta, name)
-        if value and may_be_mojibake(value):
-            fixed, found = fix_mojibake(value)
-            if fixed != value:
-                changes[name] = fixed
-                repairs.extend(found)
-    return (replace(meta, **changes) if changes else meta), tuple(repairs)
+    title, title_repairs = fix_mojibake(meta.title) if meta.title and may_be_mojibake(meta.title) else (meta.title, [])
+    teaser, teaser_repairs = (fix_mojibake(meta.teaser) if meta.teaser and may_be_mojibake(meta.teaser)
+                              else (meta.teaser, []))
+    if title == meta.title and teaser == meta.teaser:
+        return meta, ()
+    return replace(meta, title=title, teaser=teaser), tuple(title_repairs + teaser_repairs)
