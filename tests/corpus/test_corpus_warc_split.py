@@ -17,7 +17,7 @@ import fliesstext
 from fliesstext.errors import InputError
 from fliesstext.ingest.base import IngestStats
 from fliesstext.ingest.warc import iter_warc
-from fliesstext.ingest.warc_split import MODE, _inflate, iter_warc_members, open_member
+from fliesstext.ingest.warc_split import MODE, _inflate, iter_warc_members, open_member, surely_skipped
 
 
 def _request_record(uri: str) -> bytes:
@@ -64,15 +64,33 @@ def _read_plain(path: str) -> tuple[list, IngestStats]:
 
 def test_members_read_back_as_the_archive_reads(tmp_path):
     path = str(write_warc(tmp_path / "a.warc.gz", _records()))
-    members = list(iter_warc_members(path, IngestStats(), source=path))
-    # the request record is not passed on; the last member is read in the parent (nothing after it confirms its end)
-    assert [m.mode for m in members] == [MODE] * 6 + ["html"]
-    assert members[1].url == "http://a.example/img.png" and members[0].id == "<urn:rec-1>"
+    parent_stats = IngestStats()
+    members = list(iter_warc_members(path, parent_stats, source=path))
+    # not passed on: the request record, and the image and the 404, whose HTTP header says they are no pages (counted
+    # right there); the last member is read in the parent (nothing after it confirms its end)
+    assert [m.mode for m in members] == [MODE] * 4 + ["html"]
+    assert [m.url for m in members[:2]] == ["http://a.example/1", "http://a.example/broken"]
+    assert members[0].id == "<urn:rec-1>" and parent_stats.skipped == {"non_html": 1, "http_4xx": 1}
     split, split_stats = _read_split(path)
     plain, plain_stats = _read_plain(path)
     assert split == plain and len(plain) == 5  # 4 pages and the broken record's failure
     assert split_stats.to_dict() == plain_stats.to_dict()
     assert split_stats.skipped == {"non_html": 1, "http_4xx": 1, "bad_http_header": 1}
+
+
+@pytest.mark.parametrize(("http", "reason"), [
+    (b"HTTP/1.1 200 OK\r\nX-Content-Type-Options: nosniff\r\nContent-Type: image/png\r\n\r\n", "non_html"),
+    (b"HTTP/2 301\r\nLocation: /x\r\n\r\n", "http_3xx"),
+    (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n", None),
+    (b"HTTP/1.1 200 OK\r\nContent-Type: APPLICATION/XHTML+XML\r\n\r\n", None),
+    (b"HTTP/1.1 200 OK\r\n\r\n", None),  # no type: the worker looks at the payload
+    (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Type: image/png\r\n\r\n", None),  # two types
+    (b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n folded\r\n\r\n", None),  # an odd line
+    (b"HTTP/1.1  200 OK\r\nContent-Type: image/png\r\n\r\n", None),  # a status line fastwarc does not parse
+    (b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n", None),  # the header goes on beyond what was inflated
+])
+def test_the_parent_skips_only_what_the_worker_surely_would(http, reason):
+    assert surely_skipped(http) == reason
 
 
 def test_one_member_for_the_whole_file_is_read_in_the_parent(tmp_path):

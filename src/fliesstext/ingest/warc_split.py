@@ -10,6 +10,11 @@ a record; magic plus a WARC header could only by design.) Response members trave
 worker reads them with the ordinary reader (`open_member` -> warc.py): each record becomes exactly the page,
 failure or skip that reading it in the parent would have made.
 
+The WARC header's few KB usually hold the HTTP header too: a response whose status is not 2xx, or whose one
+Content-Type is clearly not HTML, is counted as skipped right there (the same reason the worker would give) and
+never sent. Anything less clear (no Content-Type, several, an odd status line, a header longer than what was
+inflated) goes to the worker, which decides as iter_warc does.
+
 Whatever does not fit this scheme switches the rest of the file back to reading in the parent (`iter_warc` from
 that offset), which is correct, only slower: a file gzipped as one member, a member over MAX_MEMBER bytes, a
 truncated member, a WARC header longer than the last of HEAD_STEPS, and always the file's last member (no next
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import struct
 import zlib
 from collections.abc import Callable, Iterator
@@ -27,7 +33,7 @@ from typing import IO, Any
 
 from ..model import Failure, Page
 from .base import IngestStats, Item
-from .warc import iter_warc
+from .warc import HTML_TYPES, iter_warc
 
 MODE = "warc-gz"  # Page.mode of a record still compressed (a batch task: api.extract_page refuses it)
 CHUNK = 1 << 20  # bytes read from the file at a time
@@ -36,6 +42,8 @@ HEAD_STEPS = (2 << 10, 256 << 10)  # bytes inflated to find the end of the WARC 
 MIN_MEMBER = 20  # gzip header (10) + the shortest deflate stream (2) + trailer (8)
 _MAGIC = b"\x1f\x8b\x08"
 _ISIZE = struct.Struct("<I")
+_STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)? ([1-9]\d\d)(?: [^\r\n]*)?\Z")
+_MEDIA_TYPE = re.compile(rb"[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*\Z")
 
 
 @dataclass(slots=True)
@@ -64,8 +72,9 @@ class _Window:
         return out
 
 
-def _warc_header(window: _Window) -> tuple[dict[str, str], int] | None:
-    """The header fields of the record at the window's start and the record's uncompressed size, or None."""
+def _warc_header(window: _Window) -> tuple[dict[str, str], int, bytes] | None:
+    """The header fields of the record at the window's start, the record's uncompressed size and what was
+    inflated of its content block (the start of the HTTP header), or None."""
     for step in HEAD_STEPS:
         window.fill(step)
         try:
@@ -90,7 +99,35 @@ def _warc_header(window: _Window) -> tuple[dict[str, str], int] | None:
         length = int(fields.get("content-length", ""))
     except ValueError:
         return None
-    return fields, end + 4 + length + 4  # header, blank line, content block, the record's closing CRLF CRLF
+    return fields, end + 4 + length + 4, head[end + 4:]  # header, blank line, content block, closing CRLF CRLF
+
+
+def surely_skipped(http_head: bytes) -> str | None:
+    """The reason iter_warc would skip a response with this HTTP header (a status other than 2xx, or one clear
+    Content-Type that is not HTML), or None when only reading the whole record can tell."""
+    end = http_head.find(b"\r\n\r\n")
+    if end < 0:
+        return None
+    status_line, *lines = http_head[:end].split(b"\r\n")
+    status = _STATUS_LINE.match(status_line)
+    if status is None:
+        return None
+    code = int(status.group(1))
+    if not 200 <= code < 300:
+        return f"http_{code // 100}xx"
+    types = []
+    for line in lines:
+        name, colon, value = line.partition(b":")
+        if not colon or name != name.strip() or line[:1].isspace():  # a folded or odd line: let the worker read it
+            return None
+        if name.lower() == b"content-type":
+            types.append(value)
+    if len(types) != 1:
+        return None
+    media = types[0].split(b";")[0].strip().lower()
+    if not _MEDIA_TYPE.match(media) or media.decode("ascii") in HTML_TYPES:
+        return None
+    return "non_html"
 
 
 def _starts_record(window: _Window, offset: int) -> bool:
@@ -142,8 +179,13 @@ def iter_warc_members(path: str, stats: IngestStats, source: str | None = None,
                 yield from _read_in_parent(path, window.offset, stats, name, max_bytes)
                 return
             content = window.take(size)
-            if header[0].get("warc-type") == "response":
+            if header[0].get("warc-type") != "response":
+                continue
+            skipped = surely_skipped(header[2])
+            if skipped is None:
                 yield _page(header[0], content, name)
+            else:
+                stats.skip(skipped)
 
 
 def _read_in_parent(path: str, offset: int, stats: IngestStats, name: str, max_bytes: int) -> Iterator[Item]:

@@ -137,9 +137,10 @@ def _make_sink(output: str | None, fmt: str, shard_size: int | None, fingerprint
 
 def _fingerprint(inputs: tuple[str, ...], fmt: str, batch: dict[str, Any]) -> str:
     keys = {k: batch.get(k) for k in ("shard_size", "html_column", "text_column", "url_column", "id_column", "urls")}
-    # ordinals: how input records are numbered (2: every WARC.gz response record, also those a worker skips), so an
-    # output begun by a version that numbered them differently is not resumed
-    data = json.dumps({"inputs": list(inputs), "format": fmt, "ordinals": 2, **keys}, sort_keys=True)
+    # ordinals: how input records are numbered (3: every WARC.gz response record the parent does not skip from its
+    # HTTP header, also those a worker skips), so an output begun by a version that numbered them otherwise is
+    # not resumed
+    data = json.dumps({"inputs": list(inputs), "format": fmt, "ordinals": 3, **keys}, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
