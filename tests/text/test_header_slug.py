@@ -5,6 +5,8 @@ import pytest
 from text_lines import BODY_DE, BODY_EN, MENU
 
 import fliesstext
+from fliesstext.text.kicker import refine_title
+from fliesstext.text.lines import split_lines
 from fliesstext.text.slug import Slug, glued_kicker, slug_words
 
 
@@ -104,8 +106,6 @@ def test_headline_before_a_slogan_and_site_is_no_kicker() -> None:
     full = "Bridge repair approved - Latest news and analysis from the region | Daily Courier"
     art = _extract([full, "27.07.2023", "Bridge repair approved"] + BODY_EN)
     assert (art.kicker, art.title) == (None, "Bridge repair approved")
-    from fliesstext.text.header import refine_title
-    from fliesstext.text.lines import split_lines
     lines, _ = split_lines([full, "Bridge repair approved"])
     assert refine_title(lines, 0) == ("Bridge repair approved", None)
 

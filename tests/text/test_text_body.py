@@ -192,3 +192,11 @@ def test_a_cookie_table_does_not_outweigh_the_article() -> None:
     art = _extract(_page(_at(8, *BODY) + _at(16, "Cookie settings", "Necessary", *table)))
     assert "_tracker3" not in art.text
     assert all(paragraph in art.text for paragraph in BODY)
+
+
+def test_short_lines_sharing_a_label_before_a_pipe_are_links() -> None:
+    links = [f"LEES OOK HIER | Headline of another story number {n}" for n in range(3)]
+    art = _extract(_page(_at(8, *BODY[:3], links[0], *BODY[3:5], links[1], BODY[5], links[2], *BODY[6:])))
+    assert not any(link in art.text for link in links)
+    assert _removed(art, links[1])[0] == "related"
+    assert all(paragraph in art.text for paragraph in BODY)

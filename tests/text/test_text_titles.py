@@ -86,6 +86,14 @@ def test_source_brand_named_by_a_credit_line_is_no_kicker() -> None:
     assert art.kicker != "THE HARBOUR REVIEW"
 
 
+def test_line_ending_in_the_brand_without_a_credit_before_it() -> None:
+    """A short line below that is the brand with trailing dots only (no room for a credit before it): no crash, and
+    the brand is no credited source, so it stays the kicker."""
+    title = "Bridge repair approved: what the council plans for the river crossing"
+    art = _extract(MENU + ["THE HARBOUR REVIEW", title, "By Jane Doe"] + BODY_EN + ["The Harbour Review . . ."])
+    assert (art.kicker, art.title) == ("THE HARBOUR REVIEW", title)
+
+
 def test_topic_label_linked_from_the_article_stays_the_kicker() -> None:
     """'Read more: River crossings' names the topic the kicker is: not a source credit."""
     art = _extract(MENU + ["RIVER CROSSINGS", HEADLINE, "By Jane Doe"] + BODY_EN[:2]

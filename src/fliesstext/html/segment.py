@@ -78,7 +78,8 @@ def class_tokens(value: str) -> tuple[str, ...]:
     'articlebody'), lower-cased.
     """
     if not value.islower():
-        value = " ".join(map(_camel_split, value.split()))
+        split = _CAMEL.sub("-", value)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
+        value = split if split.count("-") - value.count("-") < 3 else " ".join(map(_camel_split, value.split()))
     out: list[str] = []
     for word in value.lower().split():
         if word.isalnum():

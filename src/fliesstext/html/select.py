@@ -60,7 +60,7 @@ def letters(text: str) -> str:
 
 def is_title_line(text: str, title_keys: tuple[str, ...]) -> bool:
     """The headline repeated in the body, alone or after its kicker ('Neue Leipziger Schule Judy Lybke, ...')."""
-    return len(text) <= 2 * len(title_keys[-1]) + 80 and letters(text) in title_keys
+    return len(title_keys[-1]) <= len(text) <= 1.5 * len(title_keys[0]) + 20 and letters(text) in title_keys
 
 
 def find_headline(seg: Segmentation, title: str | None, before: int) -> int:

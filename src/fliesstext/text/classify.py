@@ -40,10 +40,12 @@ BOX_KINDS = frozenset({
     "related", "ad",
 })
 _NOT_HEADLINE_ENDS = frozenset(".:;,…")  # a short line ending so is a sentence or a lead-in, not a teaser headline
+PREFIX_MIN, PREFIX_MAX_CHARS, PREFIX_LINE_WORDS = 3, 40, 25  # see label_prefixed_links
 EMBED_CHARS, EMBED_MAX_LINES = 330, 4  # an embedded post above its signature: at most this long (tweets: 280)
 _EMBED_SIGNATURE = re.compile(r"^(?:[—–―-]\s*)?\S.{0,80}\(@\w{1,30}\)\s.{3,25}\d{4}$")
 _DASHES = frozenset("—–―-")
 REPEAT_MIN, REPEAT_MAX_WORDS, REPEAT_KIND = 5, 4, "other"  # see label_repeats
+REPEAT_SENTENCE_MIN, REPEAT_SENTENCE_MAX_WORDS = 3, 15  # a short sentence repeated this often is a notice
 _DIGIT = re.compile(r"\d")  # '0 Kommentare', '1 / 5': counters and pagers, labelled elsewhere if at all
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PROSE_SKIP_WORDS, PROSE_NEIGHBOUR_WORDS = 60, 40  # long lines between long lines skip phrase matching
@@ -82,6 +84,29 @@ def label_box_runs(lines: Sequence[Line]) -> None:
             for line in members:
                 line.phrase_kind, line.phrase = kind, f"{len(members)} lines about {kind}"
         i = j + 1
+
+
+def label_prefixed_links(lines: Sequence[Line], page: str) -> None:
+    """Short lines that share a label before ' | ' ('READ ANOTHER STORY HERE | headline', in any language) at
+    least PREFIX_MIN times are a list of links to other stories: kind `related`. `page`: the lines lower-cased,
+    joined by line breaks."""
+    counts: dict[str, int] = {}
+    at = page.find(" | ")
+    while at >= 0:  # the first ' | ' of each line (a regex over the page costs several times more)
+        start = page.rfind("\n", 0, at) + 1
+        if at - start <= PREFIX_MAX_CHARS:
+            prefix = page[start:at]
+            counts[prefix] = counts.get(prefix, 0) + 1
+        at = page.find("\n", at)
+        at = page.find(" | ", at) if at >= 0 else -1
+    labels = {prefix for prefix, n in counts.items() if n >= PREFIX_MIN and not _DIGIT.search(prefix)}
+    if not labels:
+        return
+    for line in lines:
+        cut = line.text.find(" | ")
+        if cut > 0 and line.phrase_kind is None and line.words <= PREFIX_LINE_WORDS \
+                and (prefix := line.text[:cut].lower()) in labels:
+            line.phrase_kind, line.phrase = "related", f"{counts[prefix]} lines starting '{prefix} |'"
 
 
 def label_embeds(lines: Sequence[Line]) -> None:
@@ -164,21 +189,34 @@ def label_phrases(
         elif not long_anchors.isdisjoint(tokens) and (hits := find_long(tokens)):
             _label_from_hits(line, hits)
     if repeats:
-        label_repeats(lines, repeats)
-    if "(@" in page:
+        label_repeats(lines, repeats, done)
+    if "@" in page and "(@" in page:  # a one-character search first: it runs at memchr speed
         label_embeds(lines)
+    if "|" in page:
+        label_prefixed_links(lines, page)
 
 
-def label_repeats(lines: Sequence[Line], repeats: dict[str, int]) -> None:
+def label_repeats(lines: Sequence[Line], repeats: dict[str, int], first: dict[str, Line]) -> None:
     """A short line the page repeats REPEAT_MIN times ('Article content' between the paragraphs and ad slots)
-    is a separator: labelled `other`, never a heading. Lines labelled by a phrase keep their label."""
-    repeated = {text: n for text, n in repeats.items() if n >= REPEAT_MIN and not _DIGIT.search(text)}
-    if not repeated:
-        return
-    for line in lines:
-        n = repeated.get(line.text)
-        if n is not None and line.phrase_kind is None and 0 < line.words <= REPEAT_MAX_WORDS:
-            line.phrase_kind, line.phrase = REPEAT_KIND, f"repeated {n} times on the page"
+    is a separator, a sentence it repeats REPEAT_SENTENCE_MIN times a notice ('Embedded content follows.'):
+    removed as `other`, never a heading or a paragraph. Lines labelled by a phrase keep their label.
+
+    `repeats`: text -> how often it occurs; `first`: text -> its first line (copies share its features)."""
+    found: dict[str, int] = {}
+    for text, n in repeats.items():
+        if n < REPEAT_SENTENCE_MIN:
+            continue
+        line = first[text]
+        if line.phrase_kind is not None or not line.words or _DIGIT.search(text):
+            continue
+        if (n >= REPEAT_MIN and line.words <= REPEAT_MAX_WORDS) or (
+                line.words <= REPEAT_SENTENCE_MAX_WORDS and text[-1:] == "."):
+            found[text] = n
+    if found:
+        for line in lines:
+            count = found.get(line.text)
+            if count is not None:
+                drop(line, REPEAT_KIND, f"repeated {count} times on the page")
 
 
 def _inside_prose(lines: Sequence[Line], i: int) -> bool:
@@ -328,12 +366,10 @@ def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool
     prose, short = words >= GOOD_WORDS and terminal, words < GOOD_WORDS
     if line.label == "image":
         return 0.0, 0.0, box, prose, short, True
-    if line.label == "removed":  # an embedded post: weak like a template line, never content
-        return TEMPLATE_SCORE, TEMPLATE_SCORE, box, prose, short, False
+    if line.label == "removed":  # a repeated separator or notice, an embedded post: never content, and no
+        return 0.0, 0.0, box, prose, short, False  # evidence against the article going on around it
     if kind == "template":  # weak and capped like a box: must not split an article
         return TEMPLATE_SCORE, TEMPLATE_SCORE, box, prose, short, False
-    if kind == REPEAT_KIND:  # a separator: as weak as any short line, never content
-        return -0.5, -0.8, box, prose, short, False
     if kind is not None and kind not in ("byline", "date", "caption"):
         score = -3.0 if short else -0.2 * words
         return score, score, box, prose, short, False
@@ -394,7 +430,9 @@ def _is_isolated_blurb(lines: Sequence[Line], i: int) -> bool:
     before, line = lines[i - 1], lines[i]
     after = lines[i + 1] if i + 1 < len(lines) else None
     headline = 0 < before.words < TEASER_HEADLINE_WORDS and before.text[-1:] not in _NOT_HEADLINE_ENDS  # '...?' too
-    return headline and line.words <= TEASER_MAX_WORDS and (after is None or after.words < GOOD_WORDS)
+    starts = line.text[:1]  # a blurb is a sentence: a hard-wrapped paragraph's next line starts in lower case
+    return headline and line.words <= TEASER_MAX_WORDS and (after is None or after.words < GOOD_WORDS) \
+        and not starts.islower()
 
 
 def _demote_runs(lines: Sequence[Line], isolated: list[int]) -> None:

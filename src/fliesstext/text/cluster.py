@@ -107,7 +107,7 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
     drop(line, "byline", "byline")
     names: list[str] = []
     for below in lines[i + 1:i + 1 + NAMES_BELOW]:
-        if below.label not in _OPEN_LABELS or below.kind in ("byline", "date"):
+        if not _open_for_names(below) or below.kind in ("byline", "date"):
             break
         if may_hold_byline_or_date(below.text, lang) and find_date(below.text, lang) is not None:
             break  # 'Published Jun 05, 2026': the date line under the names ends the list
@@ -127,12 +127,19 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
     return True
 
 
+def _open_for_names(line: Line) -> bool:
+    """Not labelled yet, or labelled by the region pass as a short heading-like line (a name above the text
+    reads as a heading or a non-sentence paragraph to it)."""
+    return line.label in _OPEN_LABELS or (line.label in ("heading", "paragraph") and not line.terminal
+                                          and line.words <= BARE_NAME_MAX_WORDS)
+
+
 def label_cluster(lines: Sequence[Line], title: int, start: int, end: int, lang: str | None) -> None:
     """Bylines, date lines and bare author names from the headline down into the region's first lines."""
     stop = _cluster_stop(lines, title, start, end)
     for i in range(title + 1, stop):
         line = lines[i]
-        if line.label not in _OPEN_LABELS and not (line.label == "paragraph" and not line.terminal):
+        if line.label not in _OPEN_LABELS and not (line.label in ("paragraph", "heading") and not line.terminal):
             continue
         if line.kind in ("byline", "date"):
             continue

@@ -22,6 +22,11 @@ DATE_LINE_MAX_WORDS = 14  # a line this short with a date in it is a date line, 
 BYLINE_MAX_WORDS = 12
 LEAD_SLACK = 2  # after a lead ('Ein Kommentar von'), the names must make up the rest but for this many tokens
 _DIGIT = re.compile(r"\d")
+_FILE_LEAD_CHARS = 48
+_FILE_LEAD = re.compile(r"^[^/\n]{1,40}?\.(?:jpe?g|png|gif|webp|avif|svg)\s+", re.I)
+# a year glued to the next number by a renderer that joins inline elements: '30.01.202430. Januar 2024',
+# 'April 10, 20233 years ago'
+_GLUED_YEAR = re.compile(r"(\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b[^\W\d_]{3,}\.? \d{1,2}, (?:19|20)\d\d)(?=\d)")
 _DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # 'Martí Abad (Enviado especial)', 'Jane Doe (dpa)': a role or source
 _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
@@ -94,7 +99,8 @@ def find_date(text: str, lang: str | None) -> DateValue | None:
     readable = _readable(text)
     found = _find_date(readable, lang)
     if found is None:
-        return None
+        unglued = _GLUED_YEAR.sub(r"\1 ", text)
+        return find_date(unglued, lang) if unglued != text else None
     start = readable.find(found.raw)
     end = start + len(found.raw)
     if _is_update(text[:start]) and (later := find_date(text[end:], lang)) is not None:
@@ -138,7 +144,28 @@ def may_hold_byline_or_date(text: str, lang: str | None) -> bool:
     """Cheap pre-check for parse_byline / find_date: a byline word among the first three words, or a date-like
     number. False means neither can find anything. Two searches, not one alternation: the byline words are
     only tried at the line start (match), and the date hint scans for digits without case folding."""
-    return DATE_HINT.search(text) is not None or _byline_hint(lang or "en").match(text) is not None
+    return DATE_HINT.search(text) is not None or _byline_hint(lang or "en").match(text) is not None \
+        or unglue_byline(text, lang) is not text
+
+
+@lru_cache(maxsize=32)
+def _glued_hint(lang: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_prefix_firsts(lang), key=len, reverse=True)
+                     if w.isalpha() and len(w) >= 2)
+    return re.compile(rf"(?:{words or '(?!x)x'})(?=[^\W\d_]{{2}})")
+
+
+def unglue_byline(text: str, lang: str | None) -> str:
+    """'bySauli Giliard' -> 'by Sauli Giliard': a lower-case byline word glued to a capitalised name (renderers
+    that join inline elements without a space). The same string object when nothing is glued."""
+    match = _glued_hint(lang or "en").match(text)
+    if match is None:
+        return text
+    rest = text[match.end():]
+    first = rest.split(None, 1)[0]
+    if not first[0].isupper() or not first[1:].replace("-", "").isalpha() or not first[1:].islower():
+        return text
+    return text[:match.end()] + " " + rest
 
 
 @lru_cache(maxsize=32)
@@ -152,6 +179,9 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
     The byline word may follow a short lead ('Ein Kommentar von', 'Kolumne von'); a date or time after the
     names ('Von A. B. 28.04.2023, 18:11') is cut off.
     """
+    text = unglue_byline(text, lang)
+    if "." in text[:_FILE_LEAD_CHARS] and (lead := _FILE_LEAD.match(text)):
+        text = text[lead.end():]  # 'juliane rohr.jpg Von Juliane Rohr': an image's file name as its alt text
     words = text.split()
     if not 2 <= len(words) <= BYLINE_MAX_WORDS:
         return None

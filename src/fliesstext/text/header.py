@@ -21,8 +21,16 @@ TITLE_MAX_WORDS = 30
 TITLE_MAX_REPEATS = 4  # lines repeated more often are labels ("Article content"), not headlines
 LOOKBACK = 25  # how many lines before the region may hold the title
 INSIDE, INSIDE_MAX_WORDS = 2, 25  # the region's first lines may be the headline (a question headline is prose)
-BODY_CHARS = 500  # of each of the first paragraphs: the headline's words are in the lead sentences
+BODY_LINES, BODY_CHARS = 6, 500  # the region's first lines, the first characters of each paragraph among them:
+# the headline's words are in the lead sentences
 TITLE_LONG_WORDS = 18  # longer candidates are more likely teasers
+# _title_score, calibrated on fundus-dev-text titles: OVERLAP_WEIGHT x the share of the candidate's words found in
+# the first paragraphs, less DISTANCE_COST per line above the region, plus LENGTH_BONUS for a headline length
+# (HEADLINE_WORDS); LABEL_PENALTY for LABEL_WORDS words or fewer (a section name, a kicker) and for more than
+# TITLE_LONG_WORDS (a teaser); TWO_SENTENCES_PENALTY for two sentences in a line over TWO_SENTENCES_WORDS words (a
+# teaser, a caption); INSIDE_PENALTY for a line inside the region
+OVERLAP_WEIGHT, DISTANCE_COST, LENGTH_BONUS, HEADLINE_WORDS = 3.0, 0.03, 0.8, (5, 25)
+LABEL_WORDS, LABEL_PENALTY, TWO_SENTENCES_WORDS, TWO_SENTENCES_PENALTY, INSIDE_PENALTY = 3, 0.5, 12, 0.8, 0.3
 RECUR_BONUS = 0.6  # a candidate found again on the page (breadcrumb, share box, related list)
 CLUSTER_LINES, CLUSTER_MARGIN = 6, 0.3  # see find_title; calibrated on fundus-dev-text titles
 # ... and a much shorter line above a teaser-long best candidate needs less: it is the headline of that teaser
@@ -93,7 +101,7 @@ def find_title(
     the best one its teaser (CLUSTER_* thresholds).
     """
     body_words: set[str] = set()
-    for line in lines[start:min(end, start + 6)]:
+    for line in lines[start:min(end, start + BODY_LINES)]:
         if line.label in ("paragraph", "teaser"):
             body_words |= content_words(line.text[:BODY_CHARS])
     base = _candidates(lines, start, end, body_words, MetaLines(lines, lang))
@@ -239,21 +247,20 @@ def _is_candidate(line: Line, inside: bool, any_phrase: bool = False, item: bool
 def _title_score(line: Line, distance: int, body_words: set[str]) -> float:
     """How headline-like a candidate `distance` lines above the region start is."""
     inside, text = distance <= 0, line.text
-    words = content_words(line.text)
+    words = content_words(text)
     overlap = len(words & body_words) / (len(words) + 1) if words else 0.0
     size = line_size(line)
-    score = 3 * overlap - 0.03 * distance + (0.8 if 5 <= size <= 25 else 0.0)
-    if size <= 3:
-        score -= 0.5  # section labels and kickers
-    elif size > TITLE_LONG_WORDS:
-        score -= 0.5  # teasers
-    if size > 12 and ". " in line.text and _two_sentences(line.text):
-        score -= 0.8  # two sentences: a teaser or a caption (a quoted headline may hold a sentence end)
+    low, high = HEADLINE_WORDS
+    score = OVERLAP_WEIGHT * overlap - DISTANCE_COST * distance + (LENGTH_BONUS if low <= size <= high else 0.0)
+    if size <= LABEL_WORDS or size > TITLE_LONG_WORDS:
+        score -= LABEL_PENALTY  # section labels and kickers; teasers
+    if size > TWO_SENTENCES_WORDS and ". " in text and _two_sentences(text):
+        score -= TWO_SENTENCES_PENALTY  # a teaser or a caption (a quoted headline may hold a sentence end)
     if has_credit_tail(text):
         score -= CAPTION_PENALTY
     if text[-2:-1] == "." and text[-1:] in _QUOTE_CLOSERS:
         score -= QUOTED_SENTENCE_PENALTY
-    return score - 0.3 if inside else score
+    return score - INSIDE_PENALTY if inside else score
 
 
 def _two_sentences(text: str) -> bool:

@@ -17,6 +17,7 @@ KICKER_PREFIX_MAX_WORDS = 6
 KICKER_MIN_CHARS = 2  # 'A' (a font-size control) is no kicker
 KICKER_REPEATS, KICKER_REPEAT_REACH = 2, 40  # see find_kicker
 CREDIT_MAX_WORDS, SITE_LABEL_REACH = 8, 80  # see _credited_source, _section_trail
+KICKER_INDENT_SLACK = 4  # a line indented further than the headline (a sidebar, a quote) is not its kicker
 KICKER_REACH = 10  # a 'Kicker Headline' line further below is a link back to the article ('Volver a la noticia')
 BARE_NAME_REASON = "name beside the date line"  # pipeline._label_header_zone's reason for a bare name line
 _SUFFIX_SEPARATORS = ("|", "-", "–", "—", "·", "::", "/")
@@ -34,7 +35,8 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
     text = lines[title_index].text
     size = len(text)
     key: str | None = None
-    for j, found in enumerate([line.text for line in lines]):
+    for j, line in enumerate(lines):
+        found = line.text
         other_size = len(found)
         if other_size < 10 or j == title_index or (other_size == size and found == text):
             continue
@@ -106,7 +108,7 @@ def find_kicker(
         return None
     if is_credit(line) or any(ch.isdigit() for ch in line.text[:2]) or len(line.text) < KICKER_MIN_CHARS:
         return None
-    if line.indent > lines[title_index].indent + 4 or not named and MetaLines(lines, lang).holds(title_index - 1):
+    if line.indent > lines[title_index].indent + KICKER_INDENT_SLACK or not named and MetaLines(lines, lang).holds(title_index - 1):
         return None
     text = line.text
     if lines[title_index].text.startswith(text):
@@ -141,7 +143,7 @@ def _credited_source(lines: Sequence[Line], title_index: int, text: str) -> bool
         found = line.text
         if line.words <= CREDIT_MAX_WORDS and len(found) > len(text) + 1:
             tail = found.casefold().rstrip(" .")
-            if tail.endswith(low) and tail[-len(low) - 1] == " " and any(
+            if len(tail) > len(low) and tail.endswith(low) and tail[-len(low) - 1] == " " and any(
                     credit in tail for credit in _source_credits()):
                 return True
     return False

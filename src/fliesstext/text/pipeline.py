@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..knowledge import language_list, phrase_matcher
@@ -43,6 +44,7 @@ from .header import (
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
+from .markup import normalize
 from .region import MIN_CONTINUATION, best_run, drop_off_indent_blocks, extend_run, standfirst
 from .slug import glued_kicker, slug_words
 
@@ -54,13 +56,23 @@ MATCHER_EXCLUDE = ("byline", "date")  # found by text/dates.py patterns, not by 
 HEADER_ZONE = 12  # lines above the region searched for headline, byline and date
 CAPTION_MAX_WORDS = 40  # longer lines ending in a name are prose, not a caption with its credit
 _OUTSIDE = "outside the article region"
+# Teaser cards below the article (_trim_card_tail), calibrated on fundus-dev rendered by innerText, resiliparse and
+# html2text-like Markdown; on the inscriptis rendering (indented) it changes 2 pages, both for the better.
+CARD_LONG_WORDS = 40  # the article's last paragraph at least this long; the cards come below it
+CARD_SENTENCE_WORDS = 5  # sentence lines right below it still belong to the article
+CARD_MIN_LINES, CARD_MIN_HEADLINES, CARD_HEADLINE_WORDS = 6, 3, 20
+CARD_MAX_REPEATS = 2  # a line seen more often below the article is a widget between paragraphs, not a card
+CARD_HEADLINE_SHARE = 0.3  # at least this share of the tail lines are headline-like
+CARD_MAX_PAIR_SHARE = 0.2  # two sentence lines in a row: at most this share of the tail (articles have many)
+CARD_MIN_TEASER_SHARE = 0.1  # some sentence lines (teasers): a bare list of lines is article content (a table)
 
 
 def _prepare(text: str) -> tuple[list[Line], list[Repair]]:
     text, repairs = repair_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
-    raw_lines, wrapped = rejoin_wrapped(text.split("\n"))
+    normalized, markup = normalize(text)
+    raw_lines, wrapped = rejoin_wrapped(normalized)
     lines, found = split_lines(raw_lines)
-    return lines, repairs + wrapped + found
+    return lines, repairs + markup + wrapped + found
 
 
 def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
@@ -321,7 +333,38 @@ def _select_region(lines: Sequence[Line], favor: str = "balanced") -> tuple[int,
     if best[3] != indents[-1]:
         score_lines(lines, best[3])
     start, end = extend_run(lines, best[1], best[2], best[3], MIN_CONTINUATION * FAVOR_CONTINUATION[favor])
-    return start, end, best[3]
+    return start, _trim_card_tail(lines, start, end), best[3]
+
+
+def _trim_card_tail(lines: Sequence[Line], start: int, end: int) -> int:
+    """End the region before a list of teaser cards below the article's last long paragraph.
+
+    Renderings without indentation (innerText, resiliparse, Markdown) give the region selection no layout
+    edge between the article and the 'more news' cards below it: short headline lines, each with a one-sentence
+    teaser, score like short paragraphs. The cards read unlike an article's end: many headline-like lines
+    (non-terminal, a few words), some teasers, but hardly two sentence lines in a row. Lines repeated below the
+    article ('Article content' between every paragraph) are left out of the counts.
+    """
+    last = next((i for i in range(end - 1, start - 1, -1) if lines[i].words >= CARD_LONG_WORDS), None)
+    if last is None:
+        return end
+    cut = last + 1
+    while cut < end and lines[cut].terminal and lines[cut].words >= CARD_SENTENCE_WORDS:
+        cut += 1  # the article's short last paragraphs
+    if end - cut < CARD_MIN_LINES:
+        return end
+    counts = Counter(line.text for line in lines[cut:end])
+    tail = [line for line in lines[cut:end] if counts[line.text] <= CARD_MAX_REPEATS]
+    size = len(tail)
+    if size < CARD_MIN_LINES:
+        return end
+    headlines = sum(1 for line in tail if not line.terminal and 2 <= line.words <= CARD_HEADLINE_WORDS)
+    prose = [line.terminal and line.words >= GOOD_WORDS for line in tail]
+    pairs = sum(1 for a, b in zip(prose, prose[1:], strict=False) if a and b)
+    if headlines >= CARD_MIN_HEADLINES and headlines >= CARD_HEADLINE_SHARE * size \
+            and pairs <= CARD_MAX_PAIR_SHARE * size and sum(prose) >= CARD_MIN_TEASER_SHARE * size:
+        return cut
+    return end
 
 
 def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:

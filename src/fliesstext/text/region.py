@@ -1,4 +1,10 @@
-"""Select the article region in the line sequence: the maximum-sum run of line scores (Kadane)."""
+"""Select the article region in the line sequence: the maximum-sum run of line scores (Kadane), grown across
+boxes nested inside the article; then refine it: off-indent blocks inside it (captions, fact and teaser boxes)
+and the standfirst between the headline and the region.
+
+Thresholds are calibrated on fundus-dev-text (inscriptis renderings of 144 news pages, where nesting shows as
+indentation) and the taz seed example.
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -20,7 +26,7 @@ BOX_RUN_MIN = 3  # an off-indent run of this many lines, short on average, is a 
 STANDFIRST_REACH = 12  # the region starts at most this many lines below the headline ...
 STANDFIRST_NEAR = 5  # ... and the standfirst is one of the first lines below it
 STANDFIRST_MIN_WORDS, STANDFIRST_PROSE_WORDS = 5, 15  # a sentence this long, or any line this long
-NOT_OPENERS = frozenset({"byline", "date", "caption", "template", "other"})  # phrase kinds that open no box
+NOT_OPENERS = frozenset({"byline", "date", "caption", "template"})  # phrase kinds that open no box
 
 
 def best_run(lines: Sequence[Line]) -> tuple[int, int]:
@@ -34,12 +40,6 @@ def best_run(lines: Sequence[Line]) -> tuple[int, int]:
         if total > best[0]:
             best = (total, start, i + 1)
     return best[1], best[2]
-
-
-def _is_anchor(line: Line, indent: int) -> bool:
-    """A prose line at the body indent: evidence that the article goes on."""
-    return (line.score > 0 and line.words >= GOOD_WORDS and line.terminal
-            and abs(line.indent - indent) <= INDENT_TOLERANCE)
 
 
 def extend_run(
@@ -67,21 +67,22 @@ def extend_run(
 
 
 def _anchors(lines: Sequence[Line], window: range, indent: int) -> list[int]:
-    """Body-indent prose lines in a window, up to the first terminal box or MAX_GAP lines not nested deeper
-    than the body."""
+    """Anchors in a window: prose lines at the body indent, evidence that the article goes on. Up to the first
+    terminal box or MAX_GAP lines not nested deeper than the body."""
     anchors: list[int] = []
-    deep = indent + INDENT_TOLERANCE
+    low, deep = indent - INDENT_TOLERANCE, indent + INDENT_TOLERANCE
     counted = 0
     for i in window:
         line = lines[i]
-        if line.phrase_kind in TERMINAL_KINDS and line.indent <= deep:  # not a count in a nested teaser box
+        if line.indent > deep:  # nested deeper: neither an anchor nor a gap line, and no terminal box
+            continue
+        if line.phrase_kind in TERMINAL_KINDS:
             break
-        if _is_anchor(line, indent):
+        if line.indent >= low and line.score > 0 and line.words >= GOOD_WORDS and line.terminal:
             anchors.append(i)
-        if line.indent <= deep:
-            counted += 1
-            if counted >= MAX_GAP:
-                break
+        counted += 1
+        if counted >= MAX_GAP:
+            break
     return anchors
 
 
@@ -93,7 +94,8 @@ def drop_off_indent_blocks(lines: Sequence[Line], start: int, end: int, indent: 
     or BOX_RUN_MIN+ lines on average) for an embedded link, teaser or fact box.
     """
     body = [i for i in range(start, end) if lines[i].label in KEPT]
-    aligned = [_aligned(lines, i, indent, body[k - 1] if k else start) for k, i in enumerate(body)]
+    aligned = [lines[i].indent == indent or _near_body(lines, i, indent, body[k - 1] if k else start)
+               for k, i in enumerate(body)]
     k = 1
     while k < len(body) - 1:
         if aligned[k] or not aligned[k - 1]:
@@ -108,12 +110,10 @@ def drop_off_indent_blocks(lines: Sequence[Line], start: int, end: int, indent: 
         k = j + 1
 
 
-def _aligned(lines: Sequence[Line], i: int, indent: int, previous: int) -> bool:
-    """At the body indent, or near it and too long for a caption or a pull quote (unless a credit ends it or a box
-    widget line opens it: a video's description below 'WATCH | ...')."""
+def _near_body(lines: Sequence[Line], i: int, indent: int, previous: int) -> bool:
+    """Near the body indent and too long for a caption or a pull quote (unless a credit ends it or a box widget
+    line opens it: a video's description below 'WATCH | ...'): aligned with the body all the same."""
     line = lines[i]
-    if line.indent == indent:
-        return True
     return (abs(line.indent - indent) <= INDENT_TOLERANCE and line.words >= LONG_PROSE_WORDS
             and not has_paren_credit(line.text) and _box_opener(lines[previous + 1:i]) is None)
 

@@ -180,7 +180,7 @@ def score_with_slug(
     fits: dict[int, float] = {}
     for score, i in base:
         share, precision = slug.match(lines[i].text)
-        fits[i] = 2 * share * precision / (share + precision) if share else 0.0
+        fits[i] = _fit(share, precision)
         out.append((score + slug_bonus(share, precision), i))
     if slug.content < SLUG_DECISIVE_WORDS:
         return out, fits  # a short slug may name a section: look no further up
@@ -193,10 +193,16 @@ def score_with_slug(
             continue
         share, precision = slug.match(line.text)
         if share >= SLUG_STRONG:
-            fits[i] = 2 * share * precision / (share + precision)
+            fits[i] = _fit(share, precision)
             out.append((SLUG_BASE + slug_bonus(share, precision) - SLUG_FAR * (start - i), i))
     return out, fits
 
 
 def slug_bonus(share: float, precision: float) -> float:
+    """The headline score a candidate gains for the slug words it holds (SLUG_WEIGHT, SLUG_PRECISION)."""
     return SLUG_WEIGHT * share * (1 - SLUG_PRECISION + SLUG_PRECISION * precision)
+
+
+def _fit(share: float, precision: float) -> float:
+    """How well a line fits the slug: the F1 of the slug's words it holds and its own words in the slug."""
+    return 2 * share * precision / (share + precision) if share else 0.0
