@@ -31,6 +31,7 @@ bench: $(VENV)/.bench-installed
 	-$(PY) -m bench.heldout.build
 	$(PY) -m bench.run
 	$(PY) tests/templates/measure_gain.py ../shared/bench/fundus-dev-text.jsonl.gz 12 8
+	$(PY) -m bench.text_renderings
 	$(PY) -m bench.corpus
 
 clean:
