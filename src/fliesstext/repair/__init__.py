@@ -10,9 +10,17 @@ from .chars import (
     strip_stray_tags,
     unescape_entities,
 )
-from .lines import dedupe_doubled, fix_drop_cap, has_drop_cap, join_hyphenated, rejoin_wrapped, wrap_width
+from .lines import (
+    dedupe_doubled,
+    fix_drop_cap,
+    has_drop_cap,
+    join_hyphenated,
+    join_wrapped,
+    rejoin_wrapped,
+    wrap_width,
+)
 
 __all__ = [
-    "dedupe_doubled", "fix_drop_cap", "has_drop_cap", "fix_mojibake", "join_hyphenated", "rejoin_wrapped", "remove_soft_hyphens",
+    "dedupe_doubled", "fix_drop_cap", "has_drop_cap", "fix_mojibake", "join_hyphenated", "join_wrapped", "rejoin_wrapped", "remove_soft_hyphens",
     "remove_zero_width", "repair_body", "repair_characters", "repair_meta", "strip_stray_tags", "unescape_entities", "wrap_width",
 ]

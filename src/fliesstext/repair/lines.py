@@ -73,6 +73,15 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return width if near >= 0.4 * len(lengths) else None
 
 
+def join_wrapped(previous: str, text: str) -> tuple[str, Repair]:
+    """A line and the next line of its paragraph joined (a word hyphenated at the break closed up), and the
+    repair that says so: the 30 characters either side of the break, before and after."""
+    joined = join_hyphenated(previous, text)
+    kind = "hyphenation" if joined is not None else "wrapped_paragraph"
+    out = joined if joined is not None else previous + " " + text
+    return out, Repair(kind, previous[-30:] + "\n" + text[:30], out[max(0, len(previous) - 30):][:60])
+
+
 def rejoin_wrapped(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
     """Re-join paragraphs that were hard-wrapped across lines (and hyphenated at the breaks)."""
     width = wrap_width(lines)
@@ -84,12 +93,9 @@ def rejoin_wrapped(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
     for line in lines:
         text = line.strip()
         if open_paragraph and text and out:
-            previous = out[-1]
-            joined = join_hyphenated(previous, text)
-            kind = "hyphenation" if joined is not None else "wrapped_paragraph"
-            out[-1] = joined if joined is not None else previous + " " + text
+            out[-1], repair = join_wrapped(out[-1], text)
             if len(repairs) < 20:
-                repairs.append(Repair(kind, previous[-30:] + "\n" + text[:30], out[-1][len(previous) - 30:][:60]))
+                repairs.append(repair)
         else:
             out.append(line.rstrip())
         open_paragraph = bool(text) and len(line.rstrip()) >= 0.6 * width and text[-1:] not in _TERMINAL

@@ -19,7 +19,7 @@ from itertools import compress, islice
 from typing import Any
 
 from ..model import Repair
-from ..repair import join_hyphenated
+from ..repair import join_wrapped
 
 # Hard wrapping: calibrated on fundus-dev rendered by innerText and html2text wrapped at 78/80 columns, and on the
 # unwrapped inscriptis / resiliparse renderings (which must not be detected: their paragraph lines run to hundreds
@@ -139,12 +139,9 @@ def unwrap(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
             size = width if text[:1].islower() or text[:1] in ",.;:)" else 0
         space = text.find(" ")
         if size and size + 1 + (space if space > 0 else len(text)) > width and not _NO_JOIN_START.match(line):
-            previous = out[-1]
-            joined = join_hyphenated(previous, text)
-            out[-1] = joined if joined is not None else previous + " " + text
+            out[-1], repair = join_wrapped(out[-1], text)
             if len(repairs) < _MAX_REPAIRS:
-                kind = "hyphenation" if joined is not None else "wrapped_paragraph"
-                repairs.append(Repair(kind, previous[-30:] + "\n" + text[:30], out[-1][len(previous) - 30:][:60]))
+                repairs.append(repair)
         else:
             out.append(raw)
         size = len(raw)
