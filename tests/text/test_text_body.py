@@ -200,3 +200,55 @@ def test_short_lines_sharing_a_label_before_a_pipe_are_links() -> None:
     assert not any(link in art.text for link in links)
     assert _removed(art, links[1])[0] == "related"
     assert all(paragraph in art.text for paragraph in BODY)
+
+
+SECTION_LEAD = ("The old bridge over the river closed on Monday morning after engineers found deep cracks in two of its "
+                "supporting piers, and the city said it would stay shut for at least eighteen months while the repairs "
+                "go on, sending thousands of commuters onto a long detour through the northern districts.")
+SECTIONS = [
+    ("Why the bridge closed", "Engineers found cracks of several centimetres in two piers during a routine "
+     "inspection last week, the city said."),
+    ("What the work involves", "Workers will replace both piers and strengthen the deck, a job the transport office "
+     "expects to take until next summer."),
+    ("Who uses the detour", "About thirty thousand drivers cross the bridge every day, and most of them will now use "
+     "the northern bridge instead."),
+    ("How the money is found", "The city will ask the state for a grant to cover half of the cost of the repairs "
+     "and borrow the rest, the mayor said."),
+]
+
+
+def test_a_flat_story_of_short_sections_keeps_every_section() -> None:
+    flat = ["Home", "Old bridge over the river closes for repairs", SECTION_LEAD,
+            *[line for pair in SECTIONS for line in pair], "Imprint"]
+    art = _extract("\n".join(flat))
+    for heading, paragraph in SECTIONS:
+        assert heading in art.text and paragraph in art.text
+    assert "Imprint" not in art.text
+
+
+def test_flat_teaser_cards_about_other_stories_are_still_cut() -> None:
+    cards = [
+        ("Zoo welcomes twin lions", "Two cubs were born at the municipal zoo on Friday, keepers reported to visitors."),
+        ("Marathon sets a new record", "A runner from Kenya won the annual race in under two hours and five minutes."),
+        ("Library opens late on weekends", "Readers can now borrow books until midnight on Saturdays and Sundays."),
+        ("Concert season begins", "The orchestra opens its season with three symphonies by a Romantic composer."),
+    ]
+    flat = ["Home", "Old bridge over the river closes for repairs", SECTION_LEAD, "More news",
+            *[line for pair in cards for line in pair], "Imprint"]
+    art = _extract("\n".join(flat))
+    assert SECTION_LEAD in art.text
+    assert not any(teaser in art.text for _, teaser in cards)
+
+
+def test_a_list_of_medium_headlines_does_not_outweigh_a_one_paragraph_story() -> None:
+    story = ("The weather office said on Monday evening that an earthquake of magnitude 6.9 struck off the southern "
+             "coast at a depth of about thirty kilometres, and it issued a tsunami advisory for two prefectures, "
+             "warning residents near the shore to stay away from the beaches and river mouths until further notice.")
+    places = ["Level 5: Northtown, Harbour City", "Level 4: Eastvale, Westport, Lakeside, Hillcrest"]
+    latest = [f"Minister number {n} meets foreign counterparts to discuss the trade talks and tariffs"
+              for n in range(10, 40)]
+    flat = ["Home", "Earthquake strikes off the southern coast", "By Anna Example", story, *places,
+            "Share", "Facebook", "Email", "Print", *[line for headline in latest for line in (headline, "")], "Imprint"]
+    art = _extract("\n".join(flat))
+    assert story in art.text
+    assert not any(line in art.text for line in latest)

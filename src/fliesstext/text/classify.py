@@ -27,6 +27,9 @@ TEMPLATE_SCORE = -0.3  # a line the host repeats on many pages (templates/)
 BOX_PENALTY = -4.0  # the most one contiguous boilerplate box may cost in the region selection
 TEASER_RUN, TEASER_GAP, TEASER_SCORE, TEASER_MAX_WORDS = 3, 8, 0.2, 45  # see _demote_runs
 TEASER_HEADLINE_WORDS = 15  # a teaser's headline is shorter
+# a story's sections vs teaser cards (see continues_story): words of this many letters, compared by this prefix
+STEM_MIN, STEM_PREFIX, STORY_SHARE, STORY_LEAD_LINES = 5, 5, 0.75, 3
+_STEM_WORD = re.compile(r"[^\W\d_]{" + str(STEM_MIN) + ",}")
 RUN_BONUS = 1.0  # extra score for a prose line that directly follows another prose line
 INDENT_MIN_SHARE = 0.5
 INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as weaker evidence
@@ -445,8 +448,39 @@ def _demote_runs(lines: Sequence[Line], isolated: list[int]) -> None:
     for i in isolated + [len(lines) + TEASER_GAP + 1]:
         if run and i - run[-1] > TEASER_GAP:
             # distinct headlines: a list of teasers; one repeated separator ("Advertisement"): an article
-            if len(run) >= TEASER_RUN and len({lines[j - 1].text for j in run}) >= 0.7 * len(run):
+            if len(run) >= TEASER_RUN and len({lines[j - 1].text for j in run}) >= 0.7 * len(run) \
+                    and not continues_story(lines, run):
                 for j in run:
                     lines[j].score = min(lines[j].score, TEASER_SCORE)
             run = []
         run.append(i)
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:STEM_PREFIX].lower() for word in _STEM_WORD.findall(text)}
+
+
+def continues_story(lines: Sequence[Line], blurbs: Sequence[int]) -> bool:
+    """Headline + paragraph pairs that are a story's sections, not teaser cards for other stories.
+
+    Sections strictly alternate subheading and paragraph right below the story's prose, and their paragraphs
+    go on with its words: the first shares a word with the prose above, and STORY_SHARE of them share one with
+    the text before them (the lead and the sections above). Cards are other stories: new words, and dates,
+    'more' links or pictures between the pairs. `blurbs`: indexes of the paragraphs, each below its heading.
+    """
+    if any(b - a != 2 for a, b in zip(blurbs, blurbs[1:], strict=False)):
+        return False
+    first = blurbs[0] - 1
+    lead = [line for line in lines[max(0, first - STORY_LEAD_LINES):first] if line.words >= GOOD_WORDS]
+    if not lead or not (lines[first - 1].words >= GOOD_WORDS and lines[first - 1].terminal):
+        return False
+    seen = set().union(*(_stems(line.text) for line in lead))
+    shared = 0
+    for k, i in enumerate(blurbs):
+        stems = _stems(lines[i].text)
+        if stems & seen:
+            shared += 1
+        elif k == 0:
+            return False
+        seen |= stems | _stems(lines[i - 1].text)
+    return shared >= STORY_SHARE * len(blurbs)

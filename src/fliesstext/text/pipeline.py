@@ -16,6 +16,7 @@ from .classify import (
     GOOD_WORDS,
     LONG_LINE_SINGLE_KINDS,
     body_indents,
+    continues_story,
     has_credit_tail,
     is_credit,
     is_short_sentence,
@@ -353,18 +354,22 @@ def _trim_card_tail(lines: Sequence[Line], start: int, end: int) -> int:
         cut += 1  # the article's short last paragraphs
     if end - cut < CARD_MIN_LINES:
         return end
-    counts = Counter(line.text for line in lines[cut:end])
-    tail = [line for line in lines[cut:end] if counts[line.text] <= CARD_MAX_REPEATS]
+    return cut if _are_cards(lines, cut, end) else end
+
+
+def _are_cards(lines: Sequence[Line], start: int, end: int) -> bool:
+    """Lines [start, end) read like teaser cards (see _trim_card_tail), not like a story's short sections."""
+    counts = Counter(line.text for line in lines[start:end])
+    tail = [line for line in lines[start:end] if counts[line.text] <= CARD_MAX_REPEATS]
     size = len(tail)
     if size < CARD_MIN_LINES:
-        return end
+        return False
     headlines = sum(1 for line in tail if not line.terminal and 2 <= line.words <= CARD_HEADLINE_WORDS)
     prose = [line.terminal and line.words >= GOOD_WORDS for line in tail]
     pairs = sum(1 for a, b in zip(prose, prose[1:], strict=False) if a and b)
-    if headlines >= CARD_MIN_HEADLINES and headlines >= CARD_HEADLINE_SHARE * size \
-            and pairs <= CARD_MAX_PAIR_SHARE * size and sum(prose) >= CARD_MIN_TEASER_SHARE * size:
-        return cut
-    return end
+    return headlines >= CARD_MIN_HEADLINES and headlines >= CARD_HEADLINE_SHARE * size \
+        and pairs <= CARD_MAX_PAIR_SHARE * size and sum(prose) >= CARD_MIN_TEASER_SHARE * size \
+        and not continues_story(lines, [i for i in range(start, end) if lines[i].terminal and lines[i].words >= 2])
 
 
 def _label_template(lines: Sequence[Line], template: HostTemplate) -> None:

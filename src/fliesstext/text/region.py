@@ -26,6 +26,7 @@ BOX_RUN_MIN = 3  # an off-indent run of this many lines, short on average, is a 
 STANDFIRST_REACH = 12  # the region starts at most this many lines below the headline ...
 STANDFIRST_NEAR = 5  # ... and the standfirst is one of the first lines below it
 STANDFIRST_MIN_WORDS, STANDFIRST_PROSE_WORDS = 5, 15  # a sentence this long, or any line this long
+ANCHOR_WORDS, ANCHOR_RATIO = 40, 2.0  # see _anchored: the page's longest paragraph, this much longer than the run's
 NOT_OPENERS = frozenset({"byline", "date", "caption", "template"})  # phrase kinds that open no box
 
 
@@ -39,7 +40,34 @@ def best_run(lines: Sequence[Line]) -> tuple[int, int]:
         total += line.score
         if total > best[0]:
             best = (total, start, i + 1)
-    return best[1], best[2]
+    return _anchored(lines, best[1], best[2])
+
+
+def _anchored(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
+    """The best run holding the page's longest paragraph, when the best run overall holds nothing that long.
+
+    Flat renderings give a list of many medium lines (a 'latest news' list of headlines, a link directory) as much
+    weight as an article of one long paragraph and a few short lines; but an article holds the page's longest
+    paragraph, ANCHOR_WORDS+ words and ANCHOR_RATIO times longer than anything in such a list.
+    """
+    inside = max((line.words for line in lines[start:end] if line.score > 0), default=0)
+    if inside >= ANCHOR_WORDS:
+        return start, end
+    anchor = max((i for i in range(len(lines)) if lines[i].score > 0 and lines[i].terminal),
+                 key=lambda i: lines[i].words, default=None)
+    if anchor is None or lines[anchor].words < max(ANCHOR_WORDS, ANCHOR_RATIO * inside) or start <= anchor < end:
+        return start, end
+    return _widest(lines, anchor, range(anchor - 1, -1, -1)), _widest(lines, anchor, range(anchor + 1, len(lines))) + 1
+
+
+def _widest(lines: Sequence[Line], anchor: int, direction: range) -> int:
+    """The far end of the best-scoring stretch next to `anchor` in one direction (`anchor` itself if none gains)."""
+    total, best, far = 0.0, 0.0, anchor
+    for i in direction:
+        total += lines[i].score
+        if total > best:
+            best, far = total, i
+    return far
 
 
 def extend_run(
