@@ -108,7 +108,9 @@ def find_kicker(
         return None
     if is_credit(line) or any(ch.isdigit() for ch in line.text[:2]) or len(line.text) < KICKER_MIN_CHARS:
         return None
-    if line.indent > lines[title_index].indent + KICKER_INDENT_SLACK or not named and MetaLines(lines, lang).holds(title_index - 1):
+    if line.indent > lines[title_index].indent + KICKER_INDENT_SLACK:
+        return None
+    if not named and MetaLines(lines, lang).holds(title_index - 1):
         return None
     text = line.text
     if lines[title_index].text.startswith(text):

@@ -175,7 +175,8 @@ def score_with_slug(
     lines: Sequence[Line], start: int, base: list[tuple[float, int]], slug: Slug, far: Callable[[int], bool]
 ) -> tuple[list[tuple[float, int]], dict[int, float]]:
     """Add the URL-slug bonus to each headline candidate (score, line index); a line further up that matches the
-    slug well (and whose index passes `far`) is a candidate too -> (scored candidates, index -> how well the line fits)."""
+    slug well (and whose index passes `far`) is a candidate too -> (scored candidates, index -> how well the line
+    fits)."""
     out: list[tuple[float, int]] = []
     fits: dict[int, float] = {}
     for score, i in base:
