@@ -108,9 +108,10 @@ def test_site_suffix_and_language_check() -> None:
     assert meta.lang == "de"
 
 
-def test_agency_only_when_alone_and_label_byline() -> None:
+def test_agency_kept_beside_the_writers_and_label_byline() -> None:
     page = '<html><head><meta name="author" content="{}"></head><body><h1>Ein Titel</h1></body></html>'
-    assert meta_of(page.format("Felix Schröder und Jörg Soldwisch, dpa")).authors == ("Felix Schröder", "Jörg Soldwisch")
+    assert meta_of(page.format("Felix Schröder und Jörg Soldwisch, dpa")).authors == (
+        "Felix Schröder", "Jörg Soldwisch", "dpa")
     assert meta_of(page.format("dpa")).authors == ("dpa",)
     labelled = """<html><body><article><h1>Ein Titel</h1><p>Text des Artikels.</p></article>
       <ul><li><strong>Autorin/Autor</strong> Roman Muster</li></ul></body></html>"""

@@ -280,8 +280,7 @@ def extract_authors(page: ParsedPage, ld: JsonLd, heading: Any, sites: tuple[str
         elif not found:
             found = _from_meta(page, rules)
     people = [n for n in found if not _is_site(n, sites)] or found
-    persons = [n for n in people if n.casefold() not in rules.agencies]
-    return _dedupe(persons or people)  # an agency only when the byline names nobody else
+    return _dedupe(people)  # an agency credited beside the writers is part of the byline ("Von A, dpa")
 
 
 def _publisher_names(page: ParsedPage) -> tuple[str, ...]:
