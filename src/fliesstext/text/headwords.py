@@ -44,10 +44,12 @@ def lower_words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> set[str]:
+    """The words of 4+ letters: what a headline shares with its article (short words are mostly function words)."""
     return {w for w in lower_words(text) if len(w) >= 4}
 
 
 def words_key(text: str) -> str:
+    """The lower-cased words joined by single spaces: two renderings of a line compare equal without punctuation."""
     return " ".join(lower_words(text))
 
 
@@ -68,6 +70,7 @@ class MetaLines:
         return False
 
     def holds(self, j: int) -> bool:
+        """Line j is a byline or date line (labelled so, or read as one: a date, names, a byline word, a role)."""
         found = self._seen.get(j)
         if found is None:
             line, lang = self._lines[j], self._lang

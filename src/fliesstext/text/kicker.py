@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..knowledge import load_json
@@ -164,11 +165,21 @@ def _section_trail(lines: Sequence[Line], title_index: int, text: str, words: li
     return not (content_words(text) & topic)
 
 
+@dataclass(frozen=True, slots=True)
+class _Breadcrumbs:
+    """How a breadcrumb trail opens (knowledge/text_kickers.json, its `_comment` says what each list is)."""
+
+    roots: tuple[str, ...]
+    word_roots: frozenset[str]
+    separator_roots: tuple[str, ...]
+    separators: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _breadcrumb_roots() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+def _breadcrumbs() -> _Breadcrumbs:
     data = load_json("text_kickers.json")
-    return (tuple(data["roots"]), frozenset(data["word_roots"]), tuple(data["separator_roots"]),
-            tuple(data["separators"]))
+    return _Breadcrumbs(tuple(data["roots"]), frozenset(data["word_roots"]), tuple(data["separator_roots"]),
+                        tuple(data["separators"]))
 
 
 @lru_cache(maxsize=1)
@@ -186,21 +197,21 @@ def _source_credits() -> tuple[str, ...]:
 def _opens_breadcrumb(text: str, others: Collection[str] = ()) -> bool:
     """'News > Politics', 'HomeNews', 'Home 9 Izindaba 9', 'Startseite Debatte', 'Home Politics' (with 'Politics'
     another line of the page), 'Start / Ausland / EU und ...': a breadcrumb trail; not the kicker 'Home Office'."""
-    roots, word_roots, separator_roots, separators = _breadcrumb_roots()
+    crumbs = _breadcrumbs()
     if any(f" {chevron} " in text for chevron in _CHEVRONS):
         return True  # '뉴스 > 경제 > 기업·CEO', 'News › Politics'
     low = text.casefold()
-    for root in roots:
+    for root in crumbs.roots:
         if low.startswith(root):
             rest = text[len(root):]
             if not rest or rest[0].isupper():
                 return True  # 'Startseite', 'HomeNews'
             after = rest.strip()
-            if rest[0].isspace() and (root not in word_roots or not after[:1].isalpha() or after in others
+            if rest[0].isspace() and (root not in crumbs.word_roots or not after[:1].isalpha() or after in others
                                       or after.split()[0] in others):
                 return True  # 'Startseite Debatte', 'Home 9 Izindaba 9', 'Home / News', 'Home Politics'
-    for root in separator_roots:
-        if low.startswith(root) and text[len(root):].lstrip()[:1] in separators and text[len(root):][:1].isspace():
+    for root in crumbs.separator_roots:
+        if low.startswith(root) and text[len(root):].lstrip()[:1] in crumbs.separators and text[len(root):][:1].isspace():
             return True
     return False
 
