@@ -33,7 +33,7 @@ META_LINE_MAX_WORDS = 30  # a line of short parts with a date: longer lines are 
 SEGMENT_MAX_WORDS = 8
 BARE_NAME_MAX_WORDS = 8  # a line of names alone ('Julia Vergin | Clare Roth')
 NAMES_BELOW = 8  # 'Von' / 'Author of the article:' alone: names on up to this many lines below
-_LIST_TAIL = re.compile(r"[\d\s,&;]+$|\s+(?:and|und|og|och|en|et|y|e|i)$")
+_LIST_CONJUNCTIONS = frozenset({"and", "und", "og", "och", "en", "et", "y", "e", "i"})
 _ELLIPSIS = " .…"
 _SEPARATOR = re.compile(r"\s+[·•|]\s+|\s+[–—]\s+")
 FAR_DATE_REACH = 3  # lines below a far byline that may hold its date
@@ -99,6 +99,20 @@ def _mark_meta_line(line: Line, lang: str | None) -> bool:
     return True
 
 
+def _without_list_tail(text: str) -> str:
+    """A line of a list of names without the list's glue at its end: digits, commas, '&', ';' or a last 'and'.
+    Loops, not a regex: '[\\d\\s,&;]+$' is quadratic on a long run of those characters."""
+    end = len(text)
+    while end and (text[end - 1].isdecimal() or text[end - 1].isspace() or text[end - 1] in ",&;"):
+        end -= 1
+    if end < len(text):
+        return text[:end]
+    last = text.rsplit(None, 1)[-1] if text else ""  # (no trailing space is left: the text ends with it)
+    if last in _LIST_CONJUNCTIONS and text[:-len(last)][-1:].isspace():
+        return text[:-len(last)].rstrip()
+    return text
+
+
 def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
     """'Von' or 'Author of the article:' alone on a line: the names are on the lines below."""
     line = lines[i]
@@ -111,7 +125,7 @@ def mark_names_below(lines: Sequence[Line], i: int, lang: str | None) -> bool:
             break
         if may_hold_byline_or_date(below.text, lang) and find_date(below.text, lang) is not None:
             break  # 'Published Jun 05, 2026': the date line under the names ends the list
-        text = _LIST_TAIL.sub("", below.text)  # 'Jane Doe0,', 'Bo Muster &': one name of a list per line
+        text = _without_list_tail(below.text)  # 'Jane Doe0,', 'Bo Muster &': one name of a list per line
         if not text.strip(_ELLIPSIS):
             drop(below, "byline", "author list")
             continue

@@ -27,7 +27,7 @@ _FILE_LEAD = re.compile(r"^[^/\n]{1,40}?\.(?:jpe?g|png|gif|webp|avif|svg)\s+", r
 # a year glued to the next number by a renderer that joins inline elements: '30.01.202430. Januar 2024',
 # 'April 10, 20233 years ago'
 _GLUED_YEAR = re.compile(r"(\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b[^\W\d_]{3,}\.? \d{1,2}, (?:19|20)\d\d)(?=\d)")
-_DIGIT_TAIL = re.compile(r"[\s,|/•·-]*\d.*$")
+_TAIL_SEPARATORS = ",|/•·-"  # cut with the date or number that follows them (_before_digits)
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # 'Martí Abad (Enviado especial)', 'Jane Doe (dpa)': a role or source
 _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
 MAX_NAME_TOKENS = 3
@@ -41,7 +41,8 @@ _PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la"
 def _is_name_part(token: str) -> bool:
     """A capitalised token of any alphabet ('Anna', 'Šárka', 'Иван', 'O’Neil') or a name particle ('von', 'de')."""
     return (token[:1].isupper() and _NAME_REST.fullmatch(token, 1) is not None) or token in _PARTICLES
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)\s*")
+# no '\s*' around it: on a long run of spaces that is quadratic (the parts are stripped instead: _name_parts)
+_NAME_SPLIT = re.compile(r"(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,20 +91,38 @@ def _readable(text: str) -> str:
     return words.times.sub(_blank, text)
 
 
-def find_date(text: str, lang: str | None) -> DateValue | None:
+def _before_digits(text: str) -> str:
+    """The text up to its first digit, without the separators before it ('Jane Doe | 5. Mai' -> 'Jane Doe').
+    A loop, not a regex: '[separators]*\\d.*$' is quadratic on a long run of dashes."""
+    found = _DIGIT.search(text)
+    if found is None:
+        return text
+    end = found.start()
+    while end and (text[end - 1].isspace() or text[end - 1] in _TAIL_SEPARATORS):
+        end -= 1
+    return text[:end]
+
+
+def _name_parts(text: str) -> list[str]:
+    """'A. B. und C. D., Reuters' -> ['A. B.', 'C. D.', 'Reuters']."""
+    return [part.strip() for part in _NAME_SPLIT.split(text)]
+
+
+def find_date(text: str, lang: str | None, updates: int = 3) -> DateValue | None:
     """The publication date of a date line: the shared parser's first date (fliesstext/dates.py) over the line
     with connector words blanked out; when that date is an update ('Updated May 6, 2024 | Published May 5,
-    2024', 'Aktualisiert am 06.05.2024, erstellt am 05.05.2024'), the next date of the line instead."""
+    2024', 'Aktualisiert am 06.05.2024, erstellt am 05.05.2024'), the next date of the line instead (past at
+    most `updates` update dates)."""
     if DATE_HINT.search(text) is None:
         return None
     readable = _readable(text)
     found = _find_date(readable, lang)
     if found is None:
         unglued = _GLUED_YEAR.sub(r"\1 ", text)
-        return find_date(unglued, lang) if unglued != text else None
+        return find_date(unglued, lang, updates) if unglued != text else None
     start = readable.find(found.raw)
     end = start + len(found.raw)
-    if _is_update(text[:start]) and (later := find_date(text[end:], lang)) is not None:
+    if updates and _is_update(text[:start]) and (later := find_date(text[end:], lang, updates - 1)) is not None:
         return later
     return found if readable is text else DateValue(found.value, found.source, text[start:end])
 
@@ -196,7 +215,7 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
             if tuple(lowered[skip:end]) == prefix and len(words) > end:
                 if skip and not (words[0][:1].isupper() and len(prefix) == 1):
                     continue
-                rest = _DIGIT_TAIL.sub("", " ".join(words[end:])).lstrip(": ")
+                rest = _before_digits(" ".join(words[end:])).lstrip(": ")
                 names = names_in(rest, lang)
                 if skip and names and len(rest.split()) > sum(len(n.split()) for n in names) + LEAD_SLACK:
                     return None  # 'Rückbau von Atomkraftwerk Kühltürme gesprengt': a headline, not a lead
@@ -285,7 +304,7 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
     stops = name_stops(lang or "en")
     text = _role_cut(text, stops[0])
     names: list[str] = []
-    for part in _NAME_SPLIT.split(text.strip()):
+    for part in _name_parts(text):
         if not part:
             continue
         agency = _agency(part)
@@ -312,7 +331,7 @@ def names_in(text: str, lang: str | None = None) -> tuple[str, ...]:
     stops = name_stops(lang or "en")
     if "(" in text:
         text = _PARENTHESIS.sub("", text)
-    for part in _NAME_SPLIT.split(text):
+    for part in _name_parts(text):
         agency = _agency(part)
         if agency is not None:
             names.append(agency)
