@@ -6,8 +6,10 @@ import textwrap
 from fliesstext.api import extract_page
 from fliesstext.model import Page
 from fliesstext.options import Options
+from fliesstext.repair import rejoin_wrapped as unwrap
+from fliesstext.repair import wrap_width
 from fliesstext.text.dates import find_date, parse_byline, unglue_byline
-from fliesstext.text.markup import is_markdown, normalize, strip_markdown, unwrap, wrap_width
+from fliesstext.text.markup import is_markdown, normalize, strip_markdown
 
 PARAGRAPHS = [
     "The council met on Tuesday evening and voted to repair the old river bridge, which has been closed for two "

@@ -26,7 +26,7 @@ def _extract(lines: list[str], url: str | None = None) -> fliesstext.Article:
 def test_headline_rendered_as_a_lone_list_item() -> None:
     """'* Headline' alone in its list (a heading inside a list element) above a long caption-like standfirst."""
     standfirst = ("BRIDGE WORKS: The council accused the contractor of delaying the repair of the old bridge over the "
-                  "river, which sustained minor damage")
+                  "river, which sustained minor damage.")
     art = _extract(["* Home", "* Local", "Wed, Oct 16, 2024", f"* {HEADLINE}", standfirst] + BODY_EN)
     assert art.title == HEADLINE
     assert art.kicker is None

@@ -10,15 +10,8 @@ from .chars import (
     strip_stray_tags,
     unescape_entities,
 )
-from .lines import (
-    dedupe_doubled,
-    fix_drop_cap,
-    has_drop_cap,
-    join_hyphenated,
-    join_wrapped,
-    rejoin_wrapped,
-    wrap_width,
-)
+from .lines import dedupe_doubled, fix_drop_cap, has_drop_cap, join_hyphenated
+from .wrap import join_wrapped, rejoin_wrapped, wrap_width
 
 __all__ = [
     "dedupe_doubled", "fix_drop_cap", "has_drop_cap", "fix_mojibake", "join_hyphenated", "join_wrapped", "rejoin_wrapped", "remove_soft_hyphens",

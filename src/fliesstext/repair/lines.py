@@ -1,8 +1,8 @@
-"""Line-level repairs: drop caps, hyphenation at line breaks, hard-wrapped paragraphs, doubled captions."""
+"""Line-level repairs: drop caps, hyphenation at line breaks, doubled captions (hard wrapping: wrap.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Container, Sequence
+from collections.abc import Collection, Container
 
 from ..model import Repair
 
@@ -58,45 +58,3 @@ def join_hyphenated(first: str, second: str) -> str | None:
     return first[:-1] + second
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, or None if the text is not hard-wrapped.
-
-    Hard-wrapped text (mail, WET, fixed-width dumps) has many lines just under one width and few beyond.
-    """
-    lengths = sorted(map(len, filter(None, map(str.rstrip, lines))))
-    if len(lengths) < 8:
-        return None
-    width = lengths[int(len(lengths) * 0.95) - 1]
-    if width < 40 or width > 110:
-        return None
-    near = sum(1 for n in lengths if 0.75 * width <= n <= width)
-    return width if near >= 0.4 * len(lengths) else None
-
-
-def join_wrapped(previous: str, text: str) -> tuple[str, Repair]:
-    """A line and the next line of its paragraph joined (a word hyphenated at the break closed up), and the
-    repair that says so: the 30 characters either side of the break, before and after."""
-    joined = join_hyphenated(previous, text)
-    kind = "hyphenation" if joined is not None else "wrapped_paragraph"
-    out = joined if joined is not None else previous + " " + text
-    return out, Repair(kind, previous[-30:] + "\n" + text[:30], out[max(0, len(previous) - 30):][:60])
-
-
-def rejoin_wrapped(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
-    """Re-join paragraphs that were hard-wrapped across lines (and hyphenated at the breaks)."""
-    width = wrap_width(lines)
-    if width is None:
-        return list(lines), []
-    out: list[str] = []
-    repairs: list[Repair] = []
-    open_paragraph = False
-    for line in lines:
-        text = line.strip()
-        if open_paragraph and text and out:
-            out[-1], repair = join_wrapped(out[-1], text)
-            if len(repairs) < 20:
-                repairs.append(repair)
-        else:
-            out.append(line.rstrip())
-        open_paragraph = bool(text) and len(line.rstrip()) >= 0.6 * width and text[-1:] not in _TERMINAL
-    return out, repairs

@@ -15,25 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress, islice
+from itertools import islice
 from typing import Any
 
 from ..model import Repair
-from ..repair import join_wrapped
-
-# Hard wrapping: calibrated on fundus-dev rendered by innerText and html2text wrapped at 78/80 columns, and on the
-# unwrapped inscriptis / resiliparse renderings (which must not be detected: their paragraph lines run to hundreds
-# of characters, beyond WRAP_MAX).
-WRAP_MIN, WRAP_MAX = 40, 110  # the widths a fixed-width renderer uses
-LONG_WORD = 30  # a word this long (a URL) may stand beyond the width
-WRAP_QUANTILE = 0.98  # the wrap width: the length that this share of non-blank lines stays within
-WRAP_NEAR = 0.75  # 'near the width': a line at least this share of the width long
-WRAP_MIN_NEAR = 12  # at least this many lines near the width
-NEAR_MIN_SPACES = 5  # near-width lines counted are prose (menu items of a link and its URL are not)
-WRAP_MIN_FIT = 0.7  # share of near-width lines whose next line's first word would not have fit
-_NO_JOIN_START = re.compile(r"^\s*(?:[#>|*•+\-–—]\s|\d{1,3}[.)]\s|!\[|\[!\[|```|<)")
-_MAX_REPAIRS = 20
-_CONTINUES = -1  # unwrap: the previous line was a long link, the next one decides
+from ..repair import rejoin_wrapped
 
 # Markdown
 _LINK = re.compile(
@@ -61,7 +47,7 @@ _HEADING_START = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?#{1,6}[ \t]
 def normalize(text: str) -> tuple[list[str], list[Repair]]:
     """The lines of a text with hard wrapping undone and Markdown syntax reduced to text."""
     lines = text.split("\n")
-    out, repairs = unwrap(lines)
+    out, repairs = rejoin_wrapped(lines)
     if is_markdown(text):
         out = strip_markdown(out)
         repairs.append(Repair("markdown", "Markdown syntax", "plain text"))
@@ -69,87 +55,6 @@ def normalize(text: str) -> tuple[list[str], list[Repair]]:
 
 
 # ---------------------------------------------------------------- hard wrapping
-
-
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The width a text was hard-wrapped at, or None: nearly all lines within it and many just under it, and the
-    lines near it end where the next word would not have fit (textwrap's rule)."""
-    if len(lines) < WRAP_MIN_NEAR or _many_long_lines(lines, (1 - WRAP_QUANTILE) * len(lines)):
-        return None  # most texts: paragraphs on one line each
-    lengths = sorted(len(line) for line in map(str.rstrip, lines) if " " in line.lstrip() and not _unbreakable(line))
-    if len(lengths) < WRAP_MIN_NEAR:
-        return None
-    width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_QUANTILE))]
-    if not WRAP_MIN <= width <= WRAP_MAX:
-        return None
-    near = fit = 0
-    for line, nxt in zip(lines, lines[1:], strict=False):
-        size = len(line.rstrip())
-        if size < WRAP_NEAR * width or size > width or not nxt.strip() or line.count(" ") < NEAR_MIN_SPACES \
-                or _NO_JOIN_START.match(nxt):
-            continue
-        near += 1
-        fit += size + 1 + len(nxt.split(None, 1)[0]) > width
-    return width if near >= WRAP_MIN_NEAR and fit >= WRAP_MIN_FIT * near else None
-
-
-def _many_long_lines(lines: Sequence[str], budget: float) -> bool:
-    """More than `budget` lines beyond any wrap width that a wrapper could have broken (a cheap first test)."""
-    count = 0
-    for line in compress(lines, map(WRAP_MAX.__lt__, map(len, lines))):  # the long lines, found at C speed
-        if " " in line.strip() and not _unbreakable(line.rstrip()):
-            count += 1
-            if count > budget:
-                return True
-    return False
-
-
-def _unbreakable(line: str) -> bool:
-    """A line a wrapper leaves over the width: a Markdown heading, a table row, or one with an address too long to
-    fit anywhere."""
-    if len(line) <= WRAP_MIN:
-        return False
-    start = line.lstrip()[:1]
-    if start in "#|":
-        return True
-    return ("/" in line or "](" in line) and any(len(word) > LONG_WORD and _is_address(word) for word in line.split())
-
-
-def _is_address(word: str) -> bool:
-    """A URL or path (a link target): unbreakable. A long run of CJK text without spaces is no such word."""
-    return "](" in word or "://" in word or word.count("/") >= 2
-
-
-def unwrap(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
-    """Join the lines of hard-wrapped paragraphs: a line that ended only because the next word did not fit."""
-    width = wrap_width(lines)
-    if width is None:
-        return list(lines), []
-    out: list[str] = []
-    repairs: list[Repair] = []
-    size = 0  # length of the previous raw line, 0 after a blank line
-    for line in lines:
-        raw = line.rstrip()
-        text = raw.lstrip()
-        if not text:
-            out.append(raw)
-            size = 0
-            continue
-        if size == _CONTINUES:
-            size = width if text[:1].islower() or text[:1] in ",.;:)" else 0
-        space = text.find(" ")
-        if size and size + 1 + (space if space > 0 else len(text)) > width and not _NO_JOIN_START.match(line):
-            out[-1], repair = join_wrapped(out[-1], text)
-            if len(repairs) < _MAX_REPAIRS:
-                repairs.append(repair)
-        else:
-            out.append(raw)
-        size = len(raw)
-        if size > width and raw[-1] == ")":  # a long link the wrapper could not break: the block may end here,
-            size = _CONTINUES  # the next line continues it only when it goes on mid-sentence
-    return out, repairs
-
-
 # ---------------------------------------------------------------- Markdown
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..knowledge import language_list, phrase_matcher
 from ..model import Block, BodyResult, Image, Meta, Removed, Repair
 from ..options import Options
-from ..repair import fix_drop_cap, has_drop_cap, rejoin_wrapped, repair_characters
+from ..repair import fix_drop_cap, has_drop_cap, repair_characters
 from ..templates import HostTemplate
 from .byline import authors_and_date
 from .classify import (
@@ -70,10 +70,9 @@ CARD_MIN_TEASER_SHARE = 0.1  # some sentence lines (teasers): a bare list of lin
 
 def _prepare(text: str) -> tuple[list[Line], list[Repair]]:
     text, repairs = repair_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
-    normalized, markup = normalize(text)
-    raw_lines, wrapped = rejoin_wrapped(normalized)
+    raw_lines, markup = normalize(text)  # hard wrapping undone, Markdown reduced to text
     lines, found = split_lines(raw_lines)
-    return lines, repairs + markup + wrapped + found
+    return lines, repairs + markup + found
 
 
 def _label_outside(lines: Sequence[Line], start: int, end: int) -> None:
