@@ -13,29 +13,31 @@ import unicodedata
 from dataclasses import replace
 
 from ..model import Block, BodyResult, Meta, Repair
-from .chars import MAX_RECORDS_PER_KIND, fix_mojibake, may_be_mojibake, remove_soft_hyphens, remove_zero_width
-
-_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u180e"  # soft hyphen, zero-width space, word joiner, BOM, MVS
-
-
-def _has_invisible(text: str) -> bool:
-    return any(char in text for char in _INVISIBLE_CHARS)
+from .chars import (
+    INVISIBLE_CHARS,
+    MAX_RECORDS_PER_KIND,
+    fix_mojibake,
+    may_be_mojibake,
+    remove_soft_hyphens,
+    remove_zero_width,
+)
 
 
 def _needs_repair(text: str) -> bool:
+    """Cheap tests on the whole body at once (most pages need nothing)."""
     if text.isascii():
         return False
-    return _has_invisible(text) or may_be_mojibake(text) or not unicodedata.is_normalized("NFC", text)
+    return any(char in text for char in INVISIBLE_CHARS) or may_be_mojibake(text) or \
+        not unicodedata.is_normalized("NFC", text)
 
 
 def _clean(text: str) -> tuple[str, list[Repair]]:
     repairs: list[Repair] = []
-    if may_be_mojibake(text):
-        text, repairs = fix_mojibake(text)
-    if _has_invisible(text):
-        for step in (remove_soft_hyphens, remove_zero_width):
-            text, found = step(text)
-            repairs.extend(found)
+    original = text
+    for step in (fix_mojibake, remove_soft_hyphens, remove_zero_width):  # each returns at once when not needed
+        text, found = step(text)
+        repairs.extend(found)
+    if text != original:
         text = " ".join(text.split())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -72,9 +74,8 @@ def repair_body(body: BodyResult, keep_repairs: bool = True, earlier: tuple[Repa
 
 def repair_meta(meta: Meta) -> tuple[Meta, tuple[Repair, ...]]:
     """Mojibake in the title and teaser (invisible characters are already dropped by meta's cleaning)."""
-    title, title_repairs = fix_mojibake(meta.title) if meta.title and may_be_mojibake(meta.title) else (meta.title, [])
-    teaser, teaser_repairs = (fix_mojibake(meta.teaser) if meta.teaser and may_be_mojibake(meta.teaser)
-                              else (meta.teaser, []))
+    title, title_repairs = fix_mojibake(meta.title) if meta.title else (meta.title, [])
+    teaser, teaser_repairs = fix_mojibake(meta.teaser) if meta.teaser else (meta.teaser, [])
     if title == meta.title and teaser == meta.teaser:
         return meta, ()
     return replace(meta, title=title, teaser=teaser), tuple(title_repairs + teaser_repairs)

@@ -16,6 +16,7 @@ MAX_RECORDS_PER_KIND = 20
 _ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff\u180e"  # not the joiners U+200C/U+200D: spelling in Persian, Indic, emoji
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _SOFT_HYPHEN = "\u00ad"
+INVISIBLE_CHARS = _SOFT_HYPHEN + _ZERO_WIDTH_CHARS  # what remove_soft_hyphens and remove_zero_width take out
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 # Inline or block tags left over in scraped text; <image>/<img> tags are parsed (text.images), not stripped.
 _STRAY_TAG = re.compile(
@@ -25,7 +26,7 @@ _STRAY_TAG = re.compile(
     re.I,
 )
 # Byte sequences that UTF-8 text decoded as Latin-1/cp1252 leaves behind: Ã¤, Ã©, â€™, Â ...
-MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Ã[\u0080-\u00ff]|Å[\u0080-\u00bf]")
+_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Ã[\u0080-\u00ff]|Å[\u0080-\u00bf]")
 
 
 def _per_line(text: str, kind: str, fix: Callable[[str], str]) -> tuple[str, list[Repair]]:
@@ -69,7 +70,7 @@ def strip_stray_tags(text: str) -> tuple[str, list[Repair]]:
 
 def may_be_mojibake(text: str) -> bool:
     """A tell-tale sequence of mojibake is present (the `in` tests first: ~10x faster than the regex alone)."""
-    return ("Ã" in text or "Â" in text or "â€" in text or "Å" in text) and MOJIBAKE_HINT.search(text) is not None
+    return ("Ã" in text or "Â" in text or "â€" in text or "Å" in text) and _MOJIBAKE_HINT.search(text) is not None
 
 
 def fix_mojibake(text: str) -> tuple[str, list[Repair]]:
@@ -79,7 +80,7 @@ def fix_mojibake(text: str) -> tuple[str, list[Repair]]:
     import ftfy
 
     def fix(line: str) -> str:
-        if not MOJIBAKE_HINT.search(line):
+        if not _MOJIBAKE_HINT.search(line):
             return line
         return str(ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False))
 

@@ -380,21 +380,37 @@ _COLON = re.compile(r"\s*[:：]\s*")
 DESK_MAX_TOKENS = 2  # 'IN-Redaktion', 'BR24 Redaktion': a desk byline is this short
 
 
+@dataclass(frozen=True, slots=True)
+class _BylineWords:
+    """text_bylines.json: author labels and name lengths of scripts without capitals, list marks, source labels."""
+
+    caseless_labels: frozenset[str]  # '责编', '기자' ...: a label before a list of names
+    name_chars: tuple[int, int]  # length of a caseless name written as one token ('구현모')
+    list_marks: re.Pattern[str]  # what separates the names of such a list
+    source_labels: frozenset[str]  # 'quelle', 'source' ...: before an agency
+    part_chars: tuple[int, int]  # length of each part of a caseless full name ('大渡 美咲')
+
+
 @lru_cache(maxsize=1)
-def _knowledge() -> tuple[frozenset[str], tuple[int, int], re.Pattern[str], frozenset[str], tuple[int, int]]:
-    """(caseless author labels, name length, list marks, source labels, length of each part of a full name)."""
+def _knowledge() -> _BylineWords:
     data = load_json("text_bylines.json")
     labels = frozenset(label for values in data["caseless_author_labels"].values() for label in values)
     low, high = data["caseless_name_chars"]
     marks = re.compile("[" + re.escape(data["list_marks"]) + r"\s]+")
     part_low, part_high = data["caseless_full_name_chars"]
-    return labels, (int(low), int(high)), marks, frozenset(data["source_labels"]), (int(part_low), int(part_high))
+    return _BylineWords(labels, (int(low), int(high)), marks, frozenset(data["source_labels"]),
+                        (int(part_low), int(part_high)))
+
+
+def _caseless_token(token: str, chars: tuple[int, int]) -> bool:
+    """Letters of a script without case (a Latin token never is), `chars` long."""
+    return chars[0] <= len(token) <= chars[1] and token.isalpha() and token.lower() == token.upper() and \
+        not token.isascii()
 
 
 def _is_caseless_name(token: str) -> bool:
-    """'구현모', '牛镛': letters of a script without case (a Latin token never is), of a name's length."""
-    low, high = _knowledge()[1]
-    return low <= len(token) <= high and token.isalpha() and token.lower() == token.upper() and not token.isascii()
+    """'구현모', '牛镛': a name of a script without capitals, written as one token."""
+    return _caseless_token(token, _knowledge().name_chars)
 
 
 def caseless_byline(text: str) -> tuple[str, ...]:
@@ -404,9 +420,9 @@ def caseless_byline(text: str) -> tuple[str, ...]:
         return ()
     text = text.strip().strip(_BRACKETS).strip()
     parts = _COLON.split(text, maxsplit=1)
-    labels, _, marks, _, _ = _knowledge()
-    if len(parts) == 2 and parts[0] in labels:
-        names = [token for token in marks.split(parts[1].strip(_BRACKETS)) if token]
+    words = _knowledge()
+    if len(parts) == 2 and parts[0] in words.caseless_labels:
+        names = [token for token in words.list_marks.split(parts[1].strip(_BRACKETS)) if token]
         return tuple(names) if names and all(_is_caseless_name(n) for n in names) else ()
     tokens = text.split()
     roles = byline_rules().roles
@@ -429,7 +445,7 @@ def desk_name(text: str) -> str | None:
 def source_agency(text: str) -> tuple[str, ...]:
     """'Quelle: dpa Sport', 'Source: AFP' -> the agency: a source label, a colon, then a news agency."""
     label, colon, rest = text.partition(":")
-    if not colon or label.strip().lower() not in _knowledge()[3]:
+    if not colon or label.strip().lower() not in _knowledge().source_labels:
         return ()
     words = rest.split()
     for size in (3, 2, 1):  # the longest agency name first ('Deutsche Presse-Agentur', 'AP')
@@ -454,8 +470,7 @@ def caseless_full_name(text: str) -> tuple[str, ...]:
     """'大渡 美咲': a family and a given name of a script without capitals, each a few characters long (a name
     line only where a byline is expected: beside the headline's date)."""
     tokens = text.split()
-    low, high = _knowledge()[4]
-    if len(tokens) != 2 or not all(low <= len(t) <= high and t.isalpha() and t.lower() == t.upper() and not t.isascii()
-                                   for t in tokens):
+    chars = _knowledge().part_chars
+    if len(tokens) != 2 or not all(_caseless_token(t, chars) for t in tokens):
         return ()
     return (text.strip(),)
