@@ -8,7 +8,7 @@ from fliesstext.api import extract_page
 from fliesstext.dates import find_date, parse_date
 from fliesstext.model import Page
 from fliesstext.options import Options
-from fliesstext.text.header import navigation_kicker
+from fliesstext.text.kicker import navigation_kicker
 from fliesstext.text.lines import Line
 from fliesstext.text.relative import relative_date
 

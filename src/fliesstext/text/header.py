@@ -8,14 +8,8 @@ from functools import partial
 from .classify import GOOD_WORDS, has_credit_tail, is_credit
 from .dates import agencies
 from .headwords import MetaLines, content_words, line_size, words_key
-from .kicker import BARE_NAME_REASON, find_kicker, navigation_kicker, refine_title, split_kicker
 from .lines import Line
 from .slug import SLUG_DECISIVE, SLUG_DECISIVE_GAP, SLUG_DECISIVE_WORDS, SLUG_LOOKBACK, Slug, score_with_slug
-
-__all__ = [  # the kicker's functions are still imported from here
-    "BARE_NAME_REASON", "FAR_LOOKBACK", "INSIDE_CLUSTERED", "TITLE_REACH", "find_kicker", "find_title",
-    "navigation_kicker", "refine_title", "split_kicker",
-]
 
 TITLE_MAX_WORDS = 30
 TITLE_MAX_REPEATS = 4  # lines repeated more often are labels ("Article content"), not headlines

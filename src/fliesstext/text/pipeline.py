@@ -32,16 +32,8 @@ from .cluster import (
     mark_names_below,
 )
 from .dates import DATE_LINE_MAX_WORDS, bare_names
-from .header import (
-    BARE_NAME_REASON,
-    INSIDE_CLUSTERED,
-    TITLE_REACH,
-    find_kicker,
-    find_title,
-    navigation_kicker,
-    refine_title,
-    split_kicker,
-)
+from .header import INSIDE_CLUSTERED, TITLE_REACH, find_title
+from .kicker import BARE_NAME_REASON, find_kicker, navigation_kicker, refine_title, split_kicker
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
