@@ -24,6 +24,12 @@ from .wire import read_task, write_result
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 GC_THRESHOLD = 10_000  # young collections every 700 net allocations by default: ~1% of a page's CPU, little to find
+# glibc malloc: a page's big buffers (the inflated record, its payload, the decoded text: ~300 KB each) are served by
+# mmap or from a heap top that is trimmed after each page, so every page faults ~80 fresh pages in again (~0.1 ms
+# of kernel time, cold cache). Below MALLOC_KEEP bytes they come from the heap, and up to MALLOC_KEEP of free heap
+# top is kept for the next page: page faults go to ~0, peak RSS is unchanged (measured on the corpus benchmark).
+MALLOC_KEEP = 32 << 20
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt parameters (malloc.h)
 
 
 def rss_bytes(fd: int | None = None) -> int:
@@ -42,6 +48,18 @@ def _statm() -> int | None:
         return os.open("/proc/self/statm", os.O_RDONLY)
     except OSError:
         return None
+
+
+def _keep_malloc_arena() -> None:
+    """Tune glibc's malloc for a long run of similar pages (see MALLOC_KEEP); nothing elsewhere."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, MALLOC_KEEP)
+        libc.mallopt(_M_TRIM_THRESHOLD, MALLOC_KEEP)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): its own allocator's defaults
+        pass
 
 
 def _die_with_parent() -> None:
@@ -96,6 +114,7 @@ def worker_main(task_fd: int, result_fd: int, options: Options, encoding: str, m
     A stop frame or the parent's end of the pipe means exit; before an orderly exit (stop, or recycling) the hosts
     this worker learned are saved under `save_dir` for the parent to merge (templates_io.py)."""
     _die_with_parent()
+    _keep_malloc_arena()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.freeze()  # what the fork inherited (modules, knowledge tables) is never garbage: keep the collector off it
     gc.set_threshold(max(gc.get_threshold()[0], GC_THRESHOLD))  # a page frees its objects by reference counting
