@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Removed
+from ..text.kinds import entry_kind, is_menu_shaped, name_other, text_kind
 from .score import knowledge
 from .segment import RawBlock, Segmentation
 
@@ -99,6 +100,35 @@ def group_dropped(seg: Segmentation, container: int = 0) -> list[RawBlock]:
     return out
 
 
+_SHORT_TEXT = 60
+_TEXT_WINS = frozenset({"share", "comments", "most_read", "tags", "newsletter", "related", "paywall", "ad",
+                        "cookie_notice", "author_bio"})  # specific boxes: a whole-text phrase beats a class piece
+_TOKEN_YIELDS = _TEXT_WINS | {"byline", "date", "caption"}  # ...of these kinds ('Ver más artículos' in an author box)
+_BESIDE_BODY = ("between headline and body", "before the headline", "short line without a sentence at the edge")
+# (drop reasons of html/select.py: a name there is the byline)
+
+
+def _rename(text: str, lang: str | None, reason: str, verdict: tuple[str, str]) -> tuple[str, str]:
+    """Second thoughts on the labeller's verdict, from the text-level evidence of text/kinds.py (the block is
+    dropped either way: only its kind and reason change):
+    - 'other': controls, box headings, dates, agencies, a byline, names beside the headline (name_other);
+    - a class-token kind that the block's whole text contradicts with a specific phrase ('Partager cet article'
+      under a glued 'partagecommentaire' token is the share bar, not comments);
+    - a 'headline-like link' that is a group of many one- and two-word lines: a menu."""
+    kind, why = verdict
+    if kind == "other":
+        found = name_other(text, lang, reason.startswith(_BESIDE_BODY))
+        return found if found is not None else verdict
+    if why.startswith("class token") and len(text) <= _SHORT_TEXT and "\n" not in text:
+        found = text_kind(text, lang)
+        if found is not None and found[0] != kind and found[0] in _TEXT_WINS and kind in _TOKEN_YIELDS:
+            return found[0], f"{found[1]} (class token said {kind})"
+    if why.startswith("headline-like link") and is_menu_shaped(text):
+        first = entry_kind(text, lang)
+        return (first if first is not None else ("navigation", "a list of short links"))
+    return verdict
+
+
 def label_block(seg: Segmentation, block: RawBlock, lang: str | None) -> Removed:
     tokens = block_tokens(seg, block)
     labeller = _labeller()
@@ -108,6 +138,7 @@ def label_block(seg: Segmentation, block: RawBlock, lang: str | None) -> Removed
             kind, why = labeller(block.text, tokens, seg.elements[block.owner].tag, block.link_density, lang)
         except (ValueError, TypeError, KeyError, IndexError):
             kind, why = "other", ""
+        kind, why = _rename(block.text, lang, reason, (kind, why))
         if kind != "other" or not why:
             return Removed(kind, block.text, f"{reason}; {why}" if why else reason)
     return Removed(_fallback_kind(block, tokens), block.text, reason)

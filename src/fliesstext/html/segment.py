@@ -378,7 +378,8 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
     walker.owner = 0
     parts, cache, owners = walker.parts, walker.token_cache, walker.owners
     open_block, close_block, special = walker.open_block, walker.close_block, walker.special
-    stack: list[tuple[LexborNode, int, bool, int]] = [(root, 0, False, 0)]  # node, element (or parent), recorded, flags
+    # node, its element (-1: transparent, not recorded), and the parent element and flags in effect around it
+    stack: list[tuple[LexborNode, int, int, int]] = [(root, -1, 0, 0)]
     parent, inherited = 0, 0  # the innermost recorded element and its flags
     node = root.first_child
     while node is not None:
@@ -400,7 +401,7 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
         elif tag in _TRANSPARENT:
             child = node.first_child
             if child is not None:
-                stack.append((node, parent, False, inherited))
+                stack.append((node, -1, parent, inherited))
                 node = child
                 continue
         elif tag and tag[0] != "-" and tag not in _SKIP_TAGS:
@@ -415,25 +416,25 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
                 if ident:
                     raw = f"{raw} {ident}"
             index = len(elements)
-            elements.append(Element(tag, parent, len(stack), raw, flags, 0, cache))
+            element = Element(tag, parent, len(stack), raw, flags, 0, cache)
+            elements.append(element)
             if tag in _BLOCK_TAGS and not (tag in _INSIDE_LI and walker.li_owner >= 0):
                 open_block(index)
             child = node.first_child
             if tag in _SPECIAL and not special(node, tag, attrs, index, flags):
                 child = None
             if child is not None:
-                stack.append((node, index, True, flags))
+                stack.append((node, index, parent, inherited))
                 parent, inherited = index, flags
                 node = child
                 continue
-            element = elements[index]
             element.end = index + 1
             if tag in _BLOCK_TAGS:
                 close_block(index, element)
         nxt = node.next
         while nxt is None and len(stack) > 1:
-            done, done_index, recorded, _ = stack.pop()
-            if recorded:
+            done, done_index, parent, inherited = stack.pop()
+            if done_index >= 0:
                 element = elements[done_index]
                 element.end = len(elements)
                 done_tag = element.tag
@@ -444,7 +445,6 @@ def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
                         walker.owner = owners.pop() if owners else 0
                     else:
                         close_block(done_index, element)
-            _, parent, _, inherited = stack[-1]
             nxt = done.next
         node = nxt
     walker.flush()

@@ -36,6 +36,7 @@ INDENT_TOLERANCE = 2  # lines indented differently from the body indent count as
 BOX_RUN_GAP = 3
 BOX_RUN_LINES = 3  # this many neighbouring lines with hits of one box kind make a box
 SHORT_SENTENCE_WORDS = 5  # see is_short_sentence and _score_facts
+ENUMERATION_COMMAS = 2  # see is_enumeration
 _SENTENCE_ENDS = frozenset(".!?…\"'“”»«。！？")
 GOOD_WORDS = 10  # sentence-like lines with at least this many words count as prose
 BOX_KINDS = frozenset({
@@ -287,6 +288,12 @@ def is_credit(line: Line) -> bool:
     return "/" in line.text and line.words <= 5 and not line.terminal and line.text[:1].isupper()
 
 
+def is_credit_text(text: str) -> bool:
+    """'Credit: PA', 'Foto: dpa', '© Reuters', 'AFP', '(NPA)', 'IMAGO/Nico Herbertz': a picture credit alone (as
+    glued to the end of its caption); not a site name after a separator ('| Example News': a page title)."""
+    return _CREDIT.match(text) is not None or (text[:1].isalnum() or text[:1] == "(") and _is_credit_tail(text)
+
+
 def has_credit_tail(text: str) -> bool:
     """A caption ending in its picture credit: '... GP de Qatar. AFP', '...国民（ソウルで、３日）＝ＡＰ', '（警視庁提供）',
     '... am Montag. Foto: Lorenzo Marina', '... in La Soledat / Lorenzo Marina'.
@@ -387,7 +394,14 @@ def _score_facts(line: Line) -> tuple[float, float, str | None, bool, bool, bool
         return 0.3, -0.3, box, prose, short, False
     if terminal and words >= SHORT_SENTENCE_WORDS:
         return 0.2, -0.3, box, prose, short, False
+    if words >= SHORT_SENTENCE_WORDS - 1 and is_enumeration(line.text):  # 'Miyazaki: Takanabe, Shintomi, Miyazaki'
+        return 0.0, -0.8, box, prose, short, False  # a data line (a table row in text), not a link
     return -0.5, -0.8, box, prose, short, False
+
+
+def is_enumeration(text: str) -> bool:
+    """Two or more list commas ('a, b, c', 'a、b、c'; not the thousands separator in '1,609')."""
+    return text.count(", ") + text.count("、") + text.count("，") >= ENUMERATION_COMMAS
 
 
 def score_lines(lines: Sequence[Line], indent: int) -> None:

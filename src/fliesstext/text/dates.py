@@ -27,22 +27,18 @@ _FILE_LEAD = re.compile(r"^[^/\n]{1,40}?\.(?:jpe?g|png|gif|webp|avif|svg)\s+", r
 # a year glued to the next number by a renderer that joins inline elements: '30.01.202430. Januar 2024',
 # 'April 10, 20233 years ago'
 _GLUED_YEAR = re.compile(r"(\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b[^\W\d_]{3,}\.? \d{1,2}, (?:19|20)\d\d)(?=\d)")
+_GLUED_CAPITAL = re.compile(r"(?<=[a-zß-ÿ])[A-ZÀ-Þ][a-zß-ÿ]{2,8}(?= ?\d)")  # 'TimesNovember 21': see unglue_month
 _TAIL_SEPARATORS = ",|/•·-"  # cut with the date or number that follows them (_before_digits)
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # 'Martí Abad (Enviado especial)', 'Jane Doe (dpa)': a role or source
 _COUNT_TAIL = re.compile(r"\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+)?$")  # ' 7 hours', ' 2 minutes read' after a name
 MAX_NAME_TOKENS = 3
 LABEL_PREFIX_CHARS = 40  # a date label is the line's first word: only this much of the line is split
 _NAME_REST = re.compile(r"[\w'’.-]*")
-_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "zu", "ter",
-                        "bin",
-                        "al", "el"))
 
 
 def _is_name_part(token: str) -> bool:
     """A capitalised token of any alphabet ('Anna', 'Šárka', 'Иван', 'O’Neil') or a name particle ('von', 'de')."""
-    return (token[:1].isupper() and _NAME_REST.fullmatch(token, 1) is not None) or token in _PARTICLES
-# no '\s*' around it: on a long run of spaces that is quadratic (the parts are stripped instead: _name_parts)
-_NAME_SPLIT = re.compile(r"(?:,|&|\||/|;|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b)")
+    return (token[:1].isupper() and _NAME_REST.fullmatch(token, 1) is not None) or token in _knowledge().particles
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +101,7 @@ def _before_digits(text: str) -> str:
 
 def _name_parts(text: str) -> list[str]:
     """'A. B. und C. D., Reuters' -> ['A. B.', 'C. D.', 'Reuters']."""
-    return [part.strip() for part in _NAME_SPLIT.split(text)]
+    return [part.strip() for part in _knowledge().name_split.split(text)]
 
 
 def find_date(text: str, lang: str | None, updates: int = 3) -> DateValue | None:
@@ -118,13 +114,25 @@ def find_date(text: str, lang: str | None, updates: int = 3) -> DateValue | None
     readable = _readable(text)
     found = _find_date(readable, lang)
     if found is None:
-        unglued = _GLUED_YEAR.sub(r"\1 ", text)
+        unglued = unglue_month(_GLUED_YEAR.sub(r"\1 ", text), lang)
         return find_date(unglued, lang, updates) if unglued != text else None
     start = readable.find(found.raw)
     end = start + len(found.raw)
     if updates and _is_update(text[:start]) and (later := find_date(text[end:], lang, updates - 1)) is not None:
         return later
     return found if readable is text else DateValue(found.value, found.source, text[start:end])
+
+
+def unglue_month(text: str, lang: str | None) -> str:
+    """'by Lesotho TimesNovember 21, 2025' -> 'by Lesotho Times November 21, 2025': a capitalised month name glued
+    to the word before it and followed by a day (a renderer that joins inline elements). The same object if none."""
+    if DATE_HINT.search(text) is None or _GLUED_CAPITAL.search(text) is None:
+        return text
+    months = month_names(lang)
+    glued = [m.start() for m in _GLUED_CAPITAL.finditer(text) if m.group().lower() in months]
+    for start in reversed(glued):
+        text = text[:start] + " " + text[start:]
+    return text
 
 
 def _is_update(before: str) -> bool:
@@ -167,6 +175,11 @@ def may_hold_byline_or_date(text: str, lang: str | None) -> bool:
         or unglue_byline(text, lang) is not text
 
 
+def opens_with_byline_word(text: str, lang: str | None) -> bool:
+    """A byline word among the first three words ('Von', 'By', 'Ein Kommentar von')."""
+    return _byline_hint(lang or "en").match(text) is not None
+
+
 @lru_cache(maxsize=32)
 def _glued_hint(lang: str) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(_prefix_firsts(lang), key=len, reverse=True)
@@ -198,7 +211,7 @@ def parse_byline(text: str, lang: str | None) -> tuple[str, ...] | None:
     The byline word may follow a short lead ('Ein Kommentar von', 'Kolumne von'); a date or time after the
     names ('Von A. B. 28.04.2023, 18:11') is cut off.
     """
-    text = unglue_byline(text, lang)
+    text = unglue_month(unglue_byline(text, lang), lang)  # 'by Lesotho TimesNovember 21, 2025'
     if "." in text[:_FILE_LEAD_CHARS] and (lead := _FILE_LEAD.match(text)):
         text = text[lead.end():]  # 'juliane rohr.jpg Von Juliane Rohr': an image's file name as its alt text
     words = text.split()
@@ -234,8 +247,10 @@ def name_stops(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def agencies() -> frozenset[str]:
-    """News agencies named in bylines ('Von A. B., dpa', 'Adam Vidler and AP'), lower case, from every language."""
-    return frozenset(a for code in phrase_languages() for a in language_tuple(code, "_agencies"))
+    """News agencies named in bylines ('Von A. B., dpa', 'Adam Vidler and AP', '연합뉴스'), lower case, from every
+    language (the phrases files, and text_bylines.json for scripts without one)."""
+    found = {a for code in phrase_languages() for a in language_tuple(code, "_agencies")}
+    return frozenset(found | {a.lower() for a in load_json("text_bylines.json")["agencies"]})
 
 
 def _agency(part: str) -> str | None:
@@ -257,8 +272,9 @@ def _name_tokens(part: str, stops: tuple[frozenset[str], frozenset[str]]) -> lis
             return lead[:2] if k == MAX_NAME_TOKENS and not phrase else lead
         if not _is_name_part(token):
             break
-        if word in months and (token.endswith(".") or tokens[k + 1:k + 2] and tokens[k + 1][:1].isdigit()):
-            break
+        if word in months and (token.endswith(".") or k + 1 == len(tokens) and k >= 2 or tokens[k + 1:k + 2]
+                               and tokens[k + 1][:1].isdigit()):
+            break  # 'Jane Doe Apr. 28', 'Lesotho Times November' (its day cut off): a date after the name
         lead.append(token)
     return lead
 
@@ -318,6 +334,8 @@ def bare_names(text: str, lang: str | None) -> tuple[str, ...]:
             return ()
         if not _boilerplate_words(lang or "en").isdisjoint(token.lower() for token in lead if token[:1].isupper()):
             return ()  # 'Aktueller Artikel', 'Noticia Relacionada', 'Front Page': labels, not names
+        if not _knowledge().credit_names.isdisjoint(token.lower() for token in lead):
+            return ()  # 'Getty Images': a picture credit
         rest = part.split()[len(lead):]
         if rest and not any(word.lower().rstrip(".,:") in stops[0] for word in rest[:2]):
             return ()
@@ -389,6 +407,9 @@ class _BylineWords:
     list_marks: re.Pattern[str]  # what separates the names of such a list
     source_labels: frozenset[str]  # 'quelle', 'source' ...: before an agency
     part_chars: tuple[int, int]  # length of each part of a caseless full name ('大渡 美咲')
+    particles: frozenset[str]  # 'von', 'de': lower-case words inside a name
+    name_split: re.Pattern[str]  # ',', '&', 'und', 'and' ...: between the names of a byline
+    credit_names: frozenset[str]  # 'getty', 'images': a picture credit, not a person
 
 
 @lru_cache(maxsize=1)
@@ -398,8 +419,12 @@ def _knowledge() -> _BylineWords:
     low, high = data["caseless_name_chars"]
     marks = re.compile("[" + re.escape(data["list_marks"]) + r"\s]+")
     part_low, part_high = data["caseless_full_name_chars"]
+    words = "|".join(rf"\b{re.escape(word)}\b" for word in data["name_conjunctions"])
+    # no '\s*' around it: on a long run of spaces that is quadratic (the parts are stripped instead: _name_parts)
+    split = re.compile(rf"(?:,|&|\||/|;|{words})")
     return _BylineWords(labels, (int(low), int(high)), marks, frozenset(data["source_labels"]),
-                        (int(part_low), int(part_high)))
+                        (int(part_low), int(part_high)), frozenset(data["name_particles"]), split,
+                        frozenset(data["credit_names"]))
 
 
 def _caseless_token(token: str, chars: tuple[int, int]) -> bool:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 
+from ..knowledge import load_json
 from .classify import GOOD_WORDS, has_credit_tail, is_credit
 from .dates import agencies
-from .headwords import MetaLines, content_words, line_size, words_key
+from .headwords import META_REACH, MetaLines, content_words, line_size, words_key
 from .lines import Line
 from .slug import SLUG_DECISIVE, SLUG_DECISIVE_GAP, SLUG_DECISIVE_WORDS, SLUG_LOOKBACK, Slug, score_with_slug
 
@@ -32,6 +33,7 @@ TEASER_WORDS, CLUSTER_SHORT_SHARE, CLUSTER_SHORT_MARGIN = 15, 0.6, 0.6
 META_BONUS = 1.0  # a byline or date line within headwords.META_REACH lines below a candidate: the headline's cluster
 # with such a line below, the headline may sit further into the region, or further above it (behind a paywall box)
 INSIDE_CLUSTERED, FAR_LOOKBACK = 6, 60
+UNDER_BYLINE_PENALTY = META_BONUS  # see _under_the_byline
 CAPTION_PENALTY = 1.5  # a line ending in a picture credit (classify.has_credit_tail)
 KICKER_LINE_WORDS, KICKER_BELOW_MARGIN = 4, 0.5  # see find_title
 TITLE_REACH = max(FAR_LOOKBACK, SLUG_LOOKBACK)  # how far above the region the headline may be
@@ -42,9 +44,17 @@ TWIN_SHARE = 0.8  # see _styled_twin: the item's words, nearly all of them
 # more often than the headline itself, which drops the stop
 QUOTED_SENTENCE_PENALTY = 0.5
 _QUOTE_CLOSERS = frozenset("\"”“»«'’")
+_ELLIPSES = ("…", "...")
+TRUNCATED_MIN_CHARS, TRUNCATED_REACH = 20, 3  # see _truncated_copy
 _URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net)/")  # a link or embed attribution, not a headline
 _LATIN_END = "\u0250"  # the Latin letters (with accents and the extended ones) come before
-_CREDIT_INSIDE = re.compile(r"(?:fotos?|photos?|bild|bilder|image|credit|quelle|source|grafik|rechte)\s*:|©", re.I)
+
+
+@lru_cache(maxsize=1)
+def _credit_inside() -> re.Pattern[str]:
+    """'Foto:', 'Bildquelle :', '©' anywhere in a line: a picture credit (knowledge/text_titles.json)."""
+    words = "|".join(re.escape(word) for word in load_json("text_titles.json")["credit_labels"])
+    return re.compile(rf"(?:{words})\s*:|©", re.I)
 
 
 def _title_like(line: Line, any_phrase: bool = False, item: bool = False) -> bool:
@@ -110,7 +120,8 @@ def find_title(
     choice = _pick(lines, scored)
     if fits and slug is not None and slug.content >= SLUG_DECISIVE_WORDS:  # a short slug may name a section
         fit, best = max((fits.get(i, 0.0), score, i) for score, i in scored)[::2]
-        if fit >= SLUG_DECISIVE and fits.get(choice, 0.0) < fit - SLUG_DECISIVE_GAP:
+        if fit >= SLUG_DECISIVE and fits.get(choice, 0.0) < fit - SLUG_DECISIVE_GAP \
+                and not _below_a_byline(lines, best, {i for _, i in scored}):
             choice = best  # the line the URL names, well above the others
     return _styled_twin(lines, choice, scored) if lines[choice].bullet is not None else choice
 
@@ -167,7 +178,7 @@ def _candidates(
     for i in range(high - 1, low - 1, -1):
         line = lines[i]
         item = line.bullet is not None and i < start and _leaf_item(lines, i)
-        if not _is_candidate(line, i >= start, item=item) or meta.holds(i):
+        if not _is_candidate(line, i >= start, item=item) or meta.holds(i) or _truncated_copy(lines, i):
             continue
         clustered = meta.below(i)
         if not clustered and (i >= start + INSIDE or line.kind == "other"):
@@ -178,6 +189,8 @@ def _candidates(
         clustered_any = clustered_any or clustered
         score = _title_score(line, start - i, body_words)
         base.append((score + META_BONUS if clustered else score, i))
+    if clustered_any:
+        base = _under_the_byline(lines, base)
     if not clustered_any:
         for i in range(low - 1, max(0, start - FAR_LOOKBACK) - 1, -1):
             line = lines[i]
@@ -185,6 +198,22 @@ def _candidates(
             if _is_candidate(line, False, item=item) and meta.below(i) and not meta.holds(i):
                 base.append((_title_score(line, start - i, body_words) + META_BONUS, i))
     return base
+
+
+def _under_the_byline(lines: Sequence[Line], base: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Candidates less UNDER_BYLINE_PENALTY where _below_a_byline."""
+    indexes = {i for _, i in base}
+    return [(score - UNDER_BYLINE_PENALTY if _below_a_byline(lines, i, indexes) else score, i) for score, i in base]
+
+
+def _below_a_byline(lines: Sequence[Line], i: int, candidates: set[int]) -> bool:
+    """A candidate just below the byline of another candidate ('By Jane Doe 30 August 2023' between the headline
+    and 'best heated clothes airers 2023'): the alt text of the lead picture, not the headline. (Not below a date
+    line: pages print the date above the headline too.)"""
+    for j in range(max(0, i - META_REACH), i):
+        if lines[j].authors and any(h in candidates for h in range(max(0, j - META_REACH), j)):
+            return True
+    return False
 
 
 def _slug_candidate(lines: Sequence[Line], i: int) -> bool:
@@ -232,10 +261,10 @@ def _is_candidate(line: Line, inside: bool, any_phrase: bool = False, item: bool
         return False
     if line.hint is not None:
         return False  # holds a box phrase ('... sólo para registrados', 'Sign up to get ...'): no headline
-    text = line.text  # every _CREDIT_INSIDE match holds ':' or '©': the `in` checks spare most lines its search
+    text = line.text  # every _credit_inside match holds ':' or '©': the `in` checks spare most lines its search
     return _title_like(line, any_phrase, item) and line_size(line) >= 2 and not is_credit(line) and not (
-        (":" in text or "©" in text) and _CREDIT_INSIDE.search(text)) and not (
-        ". " in text and _agency_credit(text))  # '... GP de Qatar. AFP': a caption
+        (":" in text or "©" in text) and _credit_inside().search(text)) and not (
+        "." in text and _agency_credit(text))  # '... GP de Qatar. AFP', '... Qatar.AFP': a caption
 
 
 def _title_score(line: Line, distance: int, body_words: set[str]) -> float:
@@ -272,6 +301,18 @@ def _two_sentences(text: str) -> bool:
 
 
 def _agency_credit(text: str) -> bool:
-    """A caption ending in a news agency's credit ('Verstappen y Russell, durante ... Qatar. AFP')."""
-    cut = text.rfind(". ")
-    return cut > 0 and text[cut + 2:].strip(" ()").lower() in agencies()
+    """A caption ending in a news agency's credit ('Verstappen y Russell, durante ... Qatar. AFP'), also glued to
+    the sentence end by a renderer that joins inline elements ('... del GP de Qatar.AFP')."""
+    cut = text.rfind(".")
+    return cut > 0 and text[cut - 1].isalpha() and text[cut + 1:].strip(" ()").lower() in agencies()
+
+
+def _truncated_copy(lines: Sequence[Line], i: int) -> bool:
+    """A line cut off with an ellipsis whose start is the start of a longer line close below ('Íslensku konurnar
+    fjórar, hluti …' over the whole caption): a preview of a caption or teaser, not a headline."""
+    text = lines[i].text
+    if not text.endswith(_ELLIPSES):
+        return False
+    head = text.rstrip(" .…")
+    return len(head) >= TRUNCATED_MIN_CHARS and any(
+        len(other.text) > len(text) and other.text.startswith(head) for other in lines[i + 1:i + 1 + TRUNCATED_REACH])

@@ -19,6 +19,7 @@ KICKER_MIN_CHARS = 2  # 'A' (a font-size control) is no kicker
 KICKER_REPEATS, KICKER_REPEAT_REACH = 2, 40  # see find_kicker
 CREDIT_MAX_WORDS, SITE_LABEL_REACH = 8, 80  # see _credited_source, _section_trail
 KICKER_INDENT_SLACK = 4  # a line indented further than the headline (a sidebar, a quote) is not its kicker
+TAIL_LABEL_WORDS, TAIL_MIN_HEADLINE_WORDS = 3, 5  # see _label_tail
 KICKER_REACH = 10  # a 'Kicker Headline' line further below is a link back to the article ('Volver a la noticia')
 BARE_NAME_REASON = "name beside the date line"  # pipeline._label_header_zone's reason for a bare name line
 _SUFFIX_SEPARATORS = ("|", "-", "–", "—", "·", "::", "/")
@@ -57,6 +58,8 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
                         and not any(f" {sep} " in rest for sep in _SUFFIX_SEPARATORS):
                     return rest, found  # 'Kicker - Headline', the kicker alone elsewhere: not 'Headline | Site'
                 return found, None
+            if _label_tail(text, found):
+                return found, None  # 'Headline Back to video': a control glued on, the headline alone elsewhere
         elif other_size > size + 1 and found.endswith(text) and found[-size - 1].isspace() \
                 and (lead := found[: other_size - size].rstrip()):  # the 'Kicker Headline' line, in the header
             if lead[-1:].isalnum() and len(lead.split()) <= KICKER_PREFIX_MAX_WORDS \
@@ -67,6 +70,16 @@ def refine_title(lines: Sequence[Line], title_index: int) -> tuple[str, str | No
             if words_key(found) == key and (parts := _colon_kicker(found, text)) is not None:
                 return parts  # the headline line lacks the kicker's colon: kicker and headline are two elements
     return text.lstrip(":").lstrip() if text[:1] == ":" else text, None  # ': Headline' below its kicker line
+
+
+def _label_tail(text: str, found: str) -> bool:
+    """`text` is the headline `found` with a few capitalised words glued on ('... killing at least 26 Back to
+    video', '... sin localizar Video'): a renderer joined a control or label to the headline."""
+    if not text.startswith(found) or text[len(found):len(found) + 1] != " " or not found[-1:].isalnum():
+        return False
+    tail, size = text[len(found) + 1:].split(), len(found.split())
+    return 1 <= len(tail) <= TAIL_LABEL_WORDS and tail[0][:1].isupper() and size >= TAIL_MIN_HEADLINE_WORDS \
+        and size >= 2 * len(tail)
 
 
 def _colon_kicker(found: str, text: str) -> tuple[str, str] | None:

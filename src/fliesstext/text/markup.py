@@ -24,8 +24,14 @@ from ..repair import rejoin_wrapped
 # Markdown
 _LINK = re.compile(
     r"(!?)\[((?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*)\]"  # [text], the text may hold one image
-    r"(?:\([ \t]*(?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)|\[[^\]\n]{0,40}\])"
+    # (url): one line break inside it (an href holding a line break, kept by the converter; a space once unwrapped)
+    # or an address with a scheme and spaces in it (share links: 'whatsapp://send?text=The headline')
+    r"(?:\([ \t]*(?:<[^>\n]*>|[a-z][a-z0-9+.-]{1,15}:[^()\n]*|[^()\s]*(?:[ \n][^()\s]+)?(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)"
+    r"|\[[^\]\n]{0,40}\])"
 )
+_WRAPPED_IMAGE = re.compile(r"!\[([^\]\n]{0,300}\n[^\]]{0,300})\]\(([^()\s]*)\)")  # '![alt\nalt](src)': wrapped inside alt
+# the end of a link whose start did not parse ('[alt [object Object]](src)' nests brackets): its URL goes
+_LINK_TAIL = re.compile(r"\]\((?:https?:)?/[^()\s]*\)|\]\([a-z][a-z0-9+.-]{1,15}:[^()\n]*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 _LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.M)
 # '## Title', also indented or in a list item ('* ## Title', html2text's <li><h2>): the marker goes, the bullet stays
@@ -38,6 +44,7 @@ _STRONG = re.compile(r"(\*\*|__)(?<![\w\\*]\*\*)(?<![\w\\*]__)(?=\S)(.+?)(?<=\S)
 _EMPHASIS = re.compile(r"([*_])(?<![\w\\*][*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _STRAY = re.compile(r"\*\*|__(?!\w)|(?<!\w)__|(?<!\S)_(?!\S)[ \t]?")  # unpaired markers left after the pairs, '_ di X _'
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+_BARE_MARKERS = frozenset("*-+•")
 _PLUS_BULLET = re.compile(r"^([ \t]*)\+[ \t]+(?=\S)", re.M)
 MARKDOWN_MIN_LINKS = 3  # '[text](url)' links that make a text Markdown
 MARKDOWN_MIN_HEADINGS = 2  # or '# ' heading lines
@@ -72,18 +79,34 @@ def is_markdown(text: str) -> bool:
 def _link_text(match: re.Match[str]) -> str:
     if match.group(1):  # an image: text/lines.py reads it
         return match.group()
-    return match.group(2).strip(" \t")  # '[ Jane Doe ](url)': no indent left in front of the name
+    text = match.group(2)  # '[ Jane Doe ](url)': no indent left in front of the name; the lines keep their count
+    return text.strip(" \t") + "\n" * (match.group().count("\n") - text.count("\n"))
+
+
+def _one_line_image(match: re.Match[str]) -> str:
+    """An image whose alt text the wrapping split over lines, on one line (text/lines.py reads images per line);
+    the line breaks move behind it, so the lines keep their count."""
+    alt = match.group(1)
+    return "![" + " ".join(alt.split()) + "](" + match.group(2) + ")" + "\n" * alt.count("\n")
+
+
+def _orphan_link_tail(match: re.Match[str]) -> str:
+    """'](url)' left of a link whose start did not parse goes; an image's '](src)' stays (text/lines.py reads it)."""
+    text, at = match.string, match.start()
+    return match.group() if "![" in text[text.rfind("\n", 0, at) + 1:at] else ""
 
 
 def strip_markdown(lines: Sequence[str]) -> list[str]:
-    """Markdown syntax -> its text. Lines left empty by the stripping are dropped (they were no blank lines)."""
+    """Markdown syntax -> its text. Lines left empty by the stripping, or with a bare list marker ('* [](url)': a share
+    icon), are dropped (they were no blank lines)."""
     text = "\n".join(lines)
     for hint, pattern, replacement in _STEPS:
         if hint is None or hint in text:  # a substring search is much cheaper than a multi-line regex scan
             text = pattern.sub(replacement, text)
     out: list[str] = []
     for before, after in zip(lines, text.split("\n"), strict=True):  # every pattern keeps the newlines
-        if after.strip() or not before.strip():
+        left = after.strip()
+        if (left and left not in _BARE_MARKERS) or not before.strip() or before.strip() == left:
             out.append(after)
     return out
 
@@ -93,6 +116,8 @@ def strip_markdown(lines: Sequence[str]) -> list[str]:
 _STEPS: tuple[tuple[str | None, re.Pattern[str], Any], ...] = (
     ("]:", _LINK_DEFINITION, ""),
     ("](", _LINK, _link_text),
+    ("![", _WRAPPED_IMAGE, _one_line_image),
+    ("](", _LINK_TAIL, _orphan_link_tail),
     ("<", _AUTOLINK, r"\1"),
     (None, _RULE, ""),
     ("#", _HEADING, r"\1\2"),

@@ -11,6 +11,8 @@ from ..options import Options
 from ..repair import fix_drop_cap, has_drop_cap, repair_characters
 from ..templates import HostTemplate
 from .byline import authors_and_date
+from .cards import demote as demote_headlines
+from .cards import drop_headlines, headline_runs, label_twins
 from .classify import (
     BOX_KINDS,
     GOOD_WORDS,
@@ -19,6 +21,7 @@ from .classify import (
     continues_story,
     has_credit_tail,
     is_credit,
+    is_enumeration,
     is_short_sentence,
     label_box_runs,
     label_phrases,
@@ -34,6 +37,7 @@ from .cluster import (
 from .dates import DATE_LINE_MAX_WORDS, bare_names
 from .header import INSIDE_CLUSTERED, TITLE_REACH, find_title
 from .kicker import BARE_NAME_REASON, find_kicker, navigation_kicker, refine_title, split_kicker
+from .kinds import relabel_dropped
 from .lang import detect_lang
 from .lines import Line, split_lines
 from .lines import drop as _drop
@@ -312,18 +316,22 @@ def _blocks(lines: Sequence[Line]) -> tuple[tuple[Block, ...], tuple[Removed, ..
     return tuple(blocks), tuple(removed)
 
 
-def _select_region(lines: Sequence[Line], favor: str = "balanced") -> tuple[int, int, int]:
+def _select_region(
+    lines: Sequence[Line], favor: str = "balanced", headlines: Sequence[int] = ()
+) -> tuple[int, int, int]:
     """Try the few indents that carry most prose as the body indent; keep the best-scoring run."""
     best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
     indents = body_indents(lines, INDENT_CANDIDATES)
     for indent in indents:
         score_lines(lines, indent)
+        demote_headlines(lines, headlines)
         start, end = best_run(lines)
         total = sum(line.score for line in lines[start:end])
         if total > best[0]:
             best = (total, start, end, indent)
     if best[3] != indents[-1]:
         score_lines(lines, best[3])
+        demote_headlines(lines, headlines)
     start, end = extend_run(lines, best[1], best[2], best[3], MIN_CONTINUATION * FAVOR_CONTINUATION[favor])
     return start, _trim_card_tail(lines, start, end), best[3]
 
@@ -355,7 +363,8 @@ def _are_cards(lines: Sequence[Line], start: int, end: int) -> bool:
     size = len(tail)
     if size < CARD_MIN_LINES:
         return False
-    headlines = sum(1 for line in tail if not line.terminal and 2 <= line.words <= CARD_HEADLINE_WORDS)
+    headlines = sum(1 for line in tail if not line.terminal and 2 <= line.words <= CARD_HEADLINE_WORDS
+                    and not is_enumeration(line.text))  # a table's rows are no headlines
     prose = [line.terminal and line.words >= GOOD_WORDS for line in tail]
     pairs = sum(1 for a, b in zip(prose, prose[1:], strict=False) if a and b)
     return headlines >= CARD_MIN_HEADLINES and headlines >= CARD_HEADLINE_SHARE * size \
@@ -388,8 +397,12 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     if template is not None:
         _label_template(lines, template)
     label_box_runs(lines)
-    start, end, indent = _select_region(lines, options.favor)
+    label_twins(lines)
+    headlines = headline_runs(lines)
+    start, end, indent = _select_region(lines, options.favor, headlines)
     _label_inside(lines, start, end, lang)
+    if indent == 0:  # a rendering without indentation: no layout tells a box of headlines from the article
+        drop_headlines(lines, headlines, start, end)
     if options.favor != "recall":
         drop_off_indent_blocks(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
@@ -398,13 +411,16 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
                     if lines[i].label == "title"), None)
     if title_i is not None:
         label_cluster(lines, title_i, start, end, lang)
-    authors, date = authors_and_date(lines, title_i, (max(0, start - HEADER_ZONE), start, end), lang, fetched_at)
+    authors, date = authors_and_date(lines, title_i, (max(0, start - HEADER_ZONE), start, end), lang, fetched_at,
+                                     url)
     if teaser is None and title_i is not None:  # a standfirst between the headline and the region
         teaser = standfirst(lines, title_i, start)
     _label_outside(lines, start, end)
     repairs.extend(_repair_drop_caps(lines[start:end], lang))  # body lines are all inside the region
     if teaser is not None:
         teaser = next(line.text for line in lines if line.label == "teaser")
+    if options.keep_removed:  # names of dropped lines only (text/kinds.py); the body is as it was
+        relabel_dropped(lines, start, end, lang)
     blocks, removed = _blocks(lines)
     images = _images(lines, start, end)
     meta = Meta(title=title, kicker=kicker, teaser=teaser, lang=lang, authors=authors, date_published=date)

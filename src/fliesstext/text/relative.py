@@ -19,6 +19,8 @@ from .lines import Line
 _COUNT = re.compile(r"(?<![\d.:,/])(\d{1,3})\s*([^\W\d_]+)\.?")
 MAX_LINE_WORDS = 10  # a relative-time line is short: 'Aktualisiert vor 3 Stunden', 'Kyle Wiggers 7 hours'
 _BODY_LABELS = ("paragraph", "list_item", "heading")
+_BARE_TIME = re.compile(r"(\d{1,2}):(\d{2})(?:\s*(?:uhr|h))?", re.I)  # '12:43', '16:30 Uhr': a time alone on a line
+_TIME_TRIM = " •·|-–—*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,21 @@ def _day_word_date(text: str, fetched: datetime) -> DateValue | None:
     return DateValue(f"{day.date().isoformat()}T{hour:02d}:{minute:02d}{zone}", "text", match.group().strip())
 
 
+def _bare_time_date(text: str, fetched: datetime) -> DateValue | None:
+    """A time alone under the headline ('12:43', '16:30 Uhr'): sites print only the time for the day's news, so
+    the fetch day; the day before when the time is later than the fetch time (in the fetch time's zone)."""
+    match = _BARE_TIME.fullmatch(text.strip(_TIME_TRIM))
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    day = fetched.date() if (hour, minute) <= (fetched.hour, fetched.minute) else (fetched - timedelta(days=1)).date()
+    zone = fetched.strftime("%z")
+    zone = f"{zone[:3]}:{zone[3:]}" if zone else ""
+    return DateValue(f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}", "text", match.group())
+
+
 def relative_date(text: str, fetched_at: str | None) -> DateValue | None:
     """The date a relative time in `text` names, counted back from `fetched_at`; to the minute for minutes and
     hours (with the fetch time's zone), to the day for days and weeks; 'heute, 10:05 Uhr' on the fetch day."""
@@ -113,7 +130,7 @@ def relative_date(text: str, fetched_at: str | None) -> DateValue | None:
     if fetched is None:
         return None
     if age is None:
-        return _day_word_date(text, fetched)
+        return _day_word_date(text, fetched) or _bare_time_date(text, fetched)
     count, unit, raw = age
     when = fetched - timedelta(seconds=count * _words().seconds[unit])
     if unit in ("day", "week"):

@@ -1,0 +1,135 @@
+"""Lists of other stories' headlines: weak evidence for the article region.
+
+Renderings without indentation (innerText, resiliparse, Markdown, hard-wrapped dumps) give the region selection no
+layout edge between the article and a 'latest news' or 'more from this section' list below (or above) it: each
+headline is a line of a dozen words and scores like a short paragraph, so a long list adds up. An article's
+running text ends its sentences; a headline list does not: its lines end without a full stop, in a question mark,
+or cut off with an ellipsis ('... Presi...'), and no sentence line stands among them (short label lines such as a
+section name, a date or a comment count may). HEADLINE_RUN such lines in a row are scored HEADLINE_SCORE.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .classify import is_credit_text, is_enumeration
+from .lines import Line, drop
+
+HEADLINE_RUN = 4  # headline-like lines in a row, no sentence line between them (calibrated on fundus-dev renderings)
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 30  # shorter lines are labels (neutral); longer ones break a run
+HEADLINE_SCORE = -0.3
+TWIN_MIN_WORDS, TWIN_KEY_CHARS, TWIN_REACH, TWIN_MAX_WORDS = 8, 40, 4, 30  # see label_twins and _caption_twins
+TWIN_QUOTE_RATIO = 1.5
+TAIL_WORDS = 20  # a line this long right below a sentence line is a paragraph even without its full stop
+_KEPT = frozenset({"paragraph", "heading", "list_item"})
+_CLOSERS = "\"'“”‘’»«)）」』 "
+_SENTENCE_ENDS = frozenset(".:;。")
+_TERMINAL_ENDS = frozenset(".!?…:;。！？")  # what is left of a terminal line without its closing quotes
+
+
+def _is_cut(core: str) -> bool:
+    """Cut off by an ellipsis right after a letter ('... Presi...', '... Presi…')."""
+    if core.endswith("..."):
+        return core[-4:-3].isalnum()
+    return core[-1:] == "…" and core[-2:-1].isalnum()
+
+
+def _is_headline(line: Line) -> bool | None:
+    """True: headline-like; False: a sentence (or a lead-in colon); None: neither (a short label, an enumeration)."""
+    if line.bullet is not None:
+        return None
+    if line.words > HEADLINE_MAX_WORDS:
+        return False
+    if line.terminal:
+        core = line.text.rstrip(_CLOSERS)
+        last = core[-1:]
+        if last in _SENTENCE_ENDS or last == "…":
+            if not _is_cut(core):
+                return False
+        elif last not in "?!？！" and last in _TERMINAL_ENDS:
+            return False
+    # an enumeration ('Miyazaki: Takanabe, Shintomi, Miyazaki City'), a table row: not a headline
+    return None if is_enumeration(line.text) else True
+
+
+def _caption_twins(one: Line, other: Line) -> tuple[Line, ...]:
+    """The lines to drop of two that open alike: both when they are the same sentence twice or a text and the same
+    text with its credit glued on; the shorter one when the longer goes on with much more (a pull quote repeating
+    the paragraph's start); none for a headline shown twice or a headline and the page title made of it."""
+    short, long = (one, other) if len(one.text) < len(other.text) else (other, one)
+    if not long.text.startswith(short.text):
+        return ()
+    tail = long.text[len(short.text):].strip()
+    if is_credit_text(tail):
+        return (short, long)
+    if short.text.rstrip(_CLOSERS)[-1:] not in ".。":
+        return ()
+    if tail:  # a pull quote repeating the start of a much longer paragraph
+        return (short,) if len(long.text) >= TWIN_QUOTE_RATIO * len(short.text) else ()
+    return (short, long) if short.words <= TWIN_MAX_WORDS else ()  # a long paragraph twice: text, not a caption
+
+
+def headline_runs(lines: Sequence[Line]) -> list[int]:
+    """Indexes of the lines in runs of HEADLINE_RUN+ headline-like lines (see the module docstring)."""
+    found: list[int] = []
+    run: list[int] = []
+    sentence = -2  # the last sentence line
+    for i, line in enumerate(lines):
+        words = line.words
+        if words < HEADLINE_MIN_WORDS:  # a short label: neither a headline nor a sentence
+            continue
+        headline = None if line.label else _is_headline(line)
+        if headline and not run and sentence == i - 1 and words >= TAIL_WORDS:
+            headline = False  # the article's last paragraph without its full stop, not the list's first headline
+        if headline:
+            run.append(i)
+            continue
+        sentence = i
+        if headline is False:
+            _close(lines, run, found)
+            run = []
+    _close(lines, run, found)
+    return found
+
+
+def _close(lines: Sequence[Line], run: list[int], found: list[int]) -> None:
+    """Keep a run of HEADLINE_RUN+ distinct headlines (a widget line repeated per item is no list of stories)."""
+    if len(run) >= HEADLINE_RUN and len({lines[i].text for i in run}) >= HEADLINE_RUN:
+        found.extend(run)
+
+
+def demote(lines: Sequence[Line], indexes: Sequence[int]) -> None:
+    for i in indexes:
+        line = lines[i]
+        if line.score > HEADLINE_SCORE:
+            line.score = HEADLINE_SCORE
+
+
+def drop_headlines(lines: Sequence[Line], indexes: Sequence[int], start: int, end: int) -> None:
+    """Headline-list lines kept inside the article region (a 'most read' box between two paragraphs): `related`."""
+    for i in indexes:
+        if start <= i < end and lines[i].label in _KEPT:
+            drop(lines[i], "related", "list of headlines")
+
+
+def label_twins(lines: Sequence[Line]) -> None:
+    """A line shown twice right beside itself is a caption, not a paragraph: renderings without the page's styles
+    print a picture's caption once in the picture and once below it, often with the credit glued on
+    ('Lindner speaks in Berlin.' and 'Lindner speaks in Berlin. Photo: dpa'), and a teaser card's headline once
+    in its link and once in its picture. Lines of TWIN_MIN_WORDS+ words that open with the same TWIN_KEY_CHARS
+    characters, at most TWIN_REACH lines apart, are removed as kind `caption` before the region is chosen (see
+    _caption_twins), unless the page repeats the same line over and over."""
+    first: dict[str, int] = {}
+    groups: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.words >= TWIN_MIN_WORDS and not line.label and line.phrase_kind is None:
+            key = line.text[:TWIN_KEY_CHARS]
+            j = first.setdefault(key, i)
+            if j != i:
+                groups.setdefault(key, [j]).append(i)
+    for found in groups.values():
+        if len(found) > 2 and len({lines[i].text for i in found}) == 1:
+            continue  # the same text over and over: a repeated element (label_repeats), not a caption shown twice
+        for i, j in zip(found, found[1:], strict=False):
+            if j - i <= TWIN_REACH:
+                for twin in _caption_twins(lines[i], lines[j]):
+                    drop(twin, "caption", "shown twice right beside itself")
