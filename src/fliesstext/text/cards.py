@@ -5,7 +5,11 @@ layout edge between the article and a 'latest news' or 'more from this section' 
 headline is a line of a dozen words and scores like a short paragraph, so a long list adds up. An article's
 running text ends its sentences; a headline list does not: its lines end without a full stop, in a question mark,
 or cut off with an ellipsis ('... Presi...'), and no sentence line stands among them (short label lines such as a
-section name, a date or a comment count may). HEADLINE_RUN such lines in a row are scored HEADLINE_SCORE.
+section name, a date or a comment count may). HEADLINE_RUN such lines in a row are scored HEADLINE_SCORE, and on
+renderings without indentation such lines kept inside the region (a 'most read' box between two paragraphs) are
+removed as `related`.
+
+The same renderings print a picture's caption twice (label_twins): removed as `caption` before the region is chosen.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ HEADLINE_RUN = 4  # headline-like lines in a row, no sentence line between them 
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 30  # shorter lines are labels (neutral); longer ones break a run
 HEADLINE_SCORE = -0.3
 TWIN_MIN_WORDS, TWIN_KEY_CHARS, TWIN_REACH, TWIN_MAX_WORDS = 8, 40, 4, 30  # see label_twins and _caption_twins
-TWIN_QUOTE_RATIO = 1.5
+TWIN_QUOTE_RATIO = 1.5  # a line this many times longer than a line it starts with: the paragraph of a pull quote
 TAIL_WORDS = 20  # a line this long right below a sentence line is a paragraph even without its full stop
 _KEPT = frozenset({"paragraph", "heading", "list_item"})
 _CLOSERS = "\"'“”‘’»«)）」』 "
@@ -98,6 +102,7 @@ def _close(lines: Sequence[Line], run: list[int], found: list[int]) -> None:
 
 
 def demote(lines: Sequence[Line], indexes: Sequence[int]) -> None:
+    """Score the lines of headline runs (after score_lines, which sets every line's score) at most HEADLINE_SCORE."""
     for i in indexes:
         line = lines[i]
         if line.score > HEADLINE_SCORE:

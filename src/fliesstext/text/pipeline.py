@@ -401,9 +401,9 @@ def run(text: str, url: str | None, options: Options, template: HostTemplate | N
     headlines = headline_runs(lines)
     start, end, indent = _select_region(lines, options.favor, headlines)
     _label_inside(lines, start, end, lang)
-    if indent == 0:  # a rendering without indentation: no layout tells a box of headlines from the article
-        drop_headlines(lines, headlines, start, end)
     if options.favor != "recall":
+        if indent == 0:  # a rendering without indentation: no layout tells a box of headlines from the article
+            drop_headlines(lines, headlines, start, end)
         drop_off_indent_blocks(lines, start, end, indent)
     _label_header_zone(lines, start, lang)
     title, kicker, teaser = _header(lines, start, end, lang, url)
