@@ -41,6 +41,7 @@ MAX_MEMBER = 64 << 20  # a member longer than this (compressed) is read in the p
 HEAD_STEPS = (2 << 10, 256 << 10)  # bytes inflated to find the end of the WARC header (then more); its limit
 MIN_MEMBER = 20  # gzip header (10) + the shortest deflate stream (2) + trailer (8)
 _MAGIC = b"\x1f\x8b\x08"
+_MAGIC_SEARCH = re.compile(re.escape(_MAGIC)).search  # twice as fast as bytearray.find for this 3-byte needle
 _ISIZE = struct.Struct("<I")
 _STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)? ([1-9]\d\d)(?: [^\r\n]*)?\Z")
 _MEDIA_TYPE = re.compile(rb"[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*\Z")
@@ -66,7 +67,8 @@ class _Window:
         return len(self.data) >= size
 
     def take(self, size: int) -> bytes:
-        out = bytes(self.data[:size])
+        with memoryview(self.data) as view:  # one copy (a slice of the bytearray would be a second)
+            out = bytes(view[:size])
         del self.data[:size]  # a bytearray drops its head without moving the rest
         self.offset += size
         return out
@@ -145,8 +147,9 @@ def _member_end(window: _Window, isize: bytes) -> int | None:
     than one record), if no record follows (the file's last member) or if the member outgrows MAX_MEMBER."""
     data, pos = window.data, MIN_MEMBER
     while True:
-        found = data.find(_MAGIC, pos)
-        if found >= 0:
+        match = _MAGIC_SEARCH(data, pos)
+        if match is not None:
+            found = match.start()
             if _starts_record(window, found):
                 return found if data[found - len(isize):found] == isize else None
             pos = found + 1
