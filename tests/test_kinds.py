@@ -156,3 +156,47 @@ def test_sample_is_valid_and_split_by_host() -> None:
     for item in items:
         assert split.setdefault(item["host"], item["split"]) == item["split"], item["host"]
     assert set(split.values()) == {"dev", "holdout"}
+
+
+@pytest.mark.parametrize("text", [
+    "Search", "  • Share  ", "Search Search", "More from News: heavy rain", "Shareholders meet today",
+    "17.04.2024, 12:24", "3 hrs ago", "5 min", "Read more\nabout this", "Related articles:", "Council approves budget",
+])
+def test_text_kind_is_line_kinds_of_the_one_line(text: str) -> None:
+    """text_kind's one-line shortcut says what line_kinds says of the same line."""
+    from fliesstext.text.kinds import line_kinds
+
+    for lang in ("en", "de", None):
+        assert text_kind(text, lang) == line_kinds([text.replace("\n", " ")], lang).get(0)
+
+
+@pytest.mark.parametrize(("text", "menu"), [
+    ("Home\nNews\nSport\nWeather", True),
+    ("Home\n\n\nNews\nSport", False),  # three lines with words: too few
+    ("Home\nNews\n \nSport\nWeather", True),
+    ("Home page\nLatest news today\nSport\nWeather", True),
+    ("Heavy rain is expected across the whole region late tonight\nNews\nSport\nWeather", False),
+    ("One line only", False),
+])
+def test_menu_shape(text: str, menu: bool) -> None:
+    from fliesstext.text.kinds import is_menu_shaped
+
+    assert is_menu_shaped(text) is menu
+
+
+def test_boxed_headlines_near_a_headline_by_merge_or_bisection() -> None:
+    from fliesstext.text.kinds import _near, _near_all
+
+    heads, boxed = [3, 20, 40], [0, 9, 10, 14, 26, 27, 33, 34, 46, 47, 60]
+    assert _near_all(heads, boxed) == [i for i in boxed if _near(heads, i)] == [0, 9, 14, 26, 34, 46]
+    assert _near_all([20, 3], boxed) == [i for i in boxed if _near([20, 3], i)]  # out of order: as before
+
+
+def test_html_phrase_of_every_language_found_under_a_language() -> None:
+    """One pattern of all phrases rejects texts first; a phrase of the '*' list or of the language still decides."""
+    from fliesstext.html.label import label_removed
+
+    assert label_removed("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten", frozenset(), "div", 0.0,
+                         "de")[0] == "cookie_notice"
+    assert label_removed("Ein ganz gewöhnlicher Satz über den Stadtrat", frozenset(), "div", 0.0, "de") == (
+        "other", "no rule matched")

@@ -44,6 +44,18 @@ def test_slug_match_folds_umlauts_marks_and_cut_words() -> None:
     assert Slug().match("anything") == (0.0, 0.0)
 
 
+@pytest.mark.parametrize("text", [
+    "Ahrtal-Flut: Zwei Rücktritte im Kreistag", "Zwei Ruecktritte nach der Flut", "Ahrtal", "Rücktrittsforderungen",
+    "Wetter und Verkehr", "",
+])
+def test_slug_may_share_never_rules_out_a_match(text: str) -> None:
+    slug = Slug(("ahrtal", "flut", "zwei", "rucktritte"))
+    for share in (0.25, 0.5, 0.6, 1.0):
+        if slug.match(text)[0] >= share:
+            assert slug.may_share(text, share)
+    assert not slug.may_share("Wetter und Verkehr", 0.25)
+
+
 def test_slug_names_the_headline_over_a_teaser_at_the_region_start() -> None:
     """The teaser shares more words with the body; the URL names the headline."""
     title = "Bridge repairs get the green light"

@@ -61,6 +61,13 @@ def test_hyphenation_join() -> None:
     assert join_hyphenated("Nord-", "Süd-Verbindung") is None  # capital: a real hyphen compound
 
 
+def test_hyphenation_join_at_the_end_of_a_long_paragraph() -> None:
+    paragraph = "Ein Satz, der schon viele umbrochene Zeilen lang ist. " * 200
+    assert join_hyphenated(paragraph + "Bundes-", "regierung") == paragraph + "Bundesregierung"
+    assert join_hyphenated(paragraph + "Bundes", "regierung") is None
+    assert join_hyphenated("-", "regierung") is None  # no letter before the hyphen
+
+
 def test_wrapped_paragraphs_rejoined() -> None:
     para = ("Dies ist ein langer Absatz, der von einem alten Werkzeug bei etwa sechzig Zeichen umbrochen "
             "wurde, sodass jede Zeile fast gleich lang ist und der Satz erst nach vielen Zeilen mit einem "

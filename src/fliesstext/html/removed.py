@@ -48,13 +48,14 @@ def block_tokens(seg: Segmentation, block: RawBlock, limit: int = 12) -> frozens
     pieces ('has-comments', 'author-jane') never reach the labeller as block evidence."""
     out: set[str] = set()
     elements = seg.elements
-    index, steps = block.owner, 0
-    while index >= 0 and steps < limit:
+    index = block.owner
+    for _ in range(limit):
+        if index < 0:
+            break
         element = elements[index]
         if element.raw:  # elements without class or id have no pieces: skip the property call
             out.update(element.tokens)
         index = element.parent
-        steps += 1
     return frozenset(out)
 
 

@@ -54,7 +54,10 @@ _TAG_FLAGS = {
     "label": F_LABEL, "time": F_TIME, "address": F_ADDRESS, "caption": F_CAPTION,
 }
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # an empty match: "-" goes in without a group template or callback
-_PUNCT = str.maketrans({c: " " for c in "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "})
+_PUNCT_CHARS = "-_:./\\[]()#@!%&*+=,;'\"<>?{}|~` "
+# Every ASCII character has an entry (itself, or a space): str.translate finds each in the table, where a missing
+# key costs a raised and caught LookupError per distinct character (most of class_tokens' time)
+_PUNCT = {code: 32 if chr(code) in _PUNCT_CHARS else code for code in range(128)}
 _LINK_TEXT = methodcaller("text", True, "", True)  # node.text(deep=True, separator="", strip=True)
 
 
@@ -71,25 +74,33 @@ def _camel_split(word: str) -> str:
     return split
 
 
-def class_tokens(value: str) -> tuple[str, ...]:
-    """'article-body__text isPremium' -> ('article', 'body', 'text', 'is', 'premium', 'articlebody', ...).
+def class_tokens(value: str, memo: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """'article-body__text isPremium' -> ('article', 'body', 'text', 'articlebodytext', 'is', 'premium', ...).
 
     Word pieces plus the joined compound of each class (so 'articleBody' and 'article-body' both give
-    'articlebody'), lower-cased.
+    'articlebody'), lower-cased. Each class is cut on its own, so `memo` (class -> pieces) can spare the work
+    for the classes a page repeats.
     """
-    if not value.islower():
-        split = _CAMEL.sub("-", value)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
-        value = split if split.count("-") - value.count("-") < 3 else " ".join(map(_camel_split, value.split()))
+    if memo is None:
+        memo = {}
     out: list[str] = []
-    for word in value.lower().split():
-        if word.isalnum():
-            out.append(word)
-            continue
-        pieces = word.translate(_PUNCT).split()
-        out.extend(pieces)
-        if len(pieces) > 1:
-            out.append("".join(pieces))
+    for word in value.split():
+        pieces = memo.get(word)
+        if pieces is None:
+            pieces = memo[word] = word_tokens(word)
+        out += pieces
     return tuple(out)
+
+
+def word_tokens(word: str) -> tuple[str, ...]:
+    """The pieces of one class or id: 'isPremium' -> ('is', 'premium', 'ispremium'), 'nav' -> ('nav',)."""
+    if not word.islower():
+        word = _camel_split(word)  # 'isPremium' -> 'is-Premium': one word, pieces + compound
+    word = word.lower()
+    if word.isalnum():
+        return (word,)
+    pieces = word.translate(_PUNCT).split()
+    return (*pieces, "".join(pieces)) if len(pieces) > 1 else tuple(pieces)
 
 
 @dataclass(slots=True)
@@ -114,7 +125,7 @@ class Element:
             cache = self.cache if self.cache is not None else {}
             found = cache.get(self.raw)
             if found is None:
-                found = cache[self.raw] = class_tokens(self.raw) if self.raw else ()
+                found = cache[self.raw] = class_tokens(self.raw, cache) if self.raw else ()
             self._tokens = found
         return found
 

@@ -52,8 +52,11 @@ def dedupe_doubled(text: str) -> tuple[str, Repair | None]:
 
 
 def join_hyphenated(first: str, second: str) -> str | None:
-    """'Bundes-' + 'regierung' -> 'Bundesregierung'; None when the break is not a hyphenation."""
-    if not _HYPHEN_END.search(first) or not _LOWER_START.match(second) or not second[:1].islower():
+    """'Bundes-' + 'regierung' -> 'Bundesregierung'; None when the break is not a hyphenation.
+
+    Only the last characters of `first` are searched: it may be a whole paragraph being unwrapped, and a search
+    for an end-anchored pattern would scan all of it (quadratic over a paragraph's lines)."""
+    if not _HYPHEN_END.search(first[-3:]) or not _LOWER_START.match(second) or not second[:1].islower():
         return None
     return first[:-1] + second
 

@@ -31,10 +31,20 @@ _CONTINUES = -1  # unwrap: the previous line was a long link, the next one decid
 def join_wrapped(previous: str, text: str) -> tuple[str, Repair]:
     """A line and the next line of its paragraph joined (a word hyphenated at the break closed up), and the
     repair that says so: the 30 characters either side of the break, before and after."""
+    out, kind = _joined(previous, text)
+    return out, _repair(previous, text, out, kind)
+
+
+def _joined(previous: str, text: str) -> tuple[str, str]:
+    """A line and the next line of its paragraph joined, and the kind of repair."""
     joined = join_hyphenated(previous, text)
-    kind = "hyphenation" if joined is not None else "wrapped_paragraph"
-    out = joined if joined is not None else previous + " " + text
-    return out, Repair(kind, previous[-30:] + "\n" + text[:30], out[max(0, len(previous) - 30):][:60])
+    if joined is not None:
+        return joined, "hyphenation"
+    return previous + " " + text, "wrapped_paragraph"
+
+
+def _repair(previous: str, text: str, out: str, kind: str) -> Repair:
+    return Repair(kind, previous[-30:] + "\n" + text[:30], out[max(0, len(previous) - 30):][:60])
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
@@ -105,9 +115,10 @@ def rejoin_wrapped(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
             size = width if text[:1].islower() or text[:1] in ",.;:)" else 0
         space = text.find(" ")
         if size and size + 1 + (space if space > 0 else len(text)) > width and not _NO_JOIN_START.match(line):
-            out[-1], repair = join_wrapped(out[-1], text)
-            if len(repairs) < _MAX_REPAIRS:
-                repairs.append(repair)
+            previous = out[-1]
+            out[-1], kind = _joined(previous, text)
+            if len(repairs) < _MAX_REPAIRS:  # the repair only for the first few joins
+                repairs.append(_repair(previous, text, out[-1], kind))
         else:
             out.append(raw)
         size = len(raw)

@@ -144,8 +144,11 @@ def line_kinds(texts: Sequence[str], lang: str | None, dates: bool = True) -> di
     A few regex passes over the joined, lower-cased lines, not a Python loop per line."""
     if not texts:
         return {}
-    phrases = _phrases(lang)
-    joined = "\n" + "\n".join(texts).lower() + "\n"  # lower() keeps the newlines, so line numbers stay
+    return _line_kinds(texts, "\n" + "\n".join(texts).lower() + "\n", _phrases(lang), dates)
+
+
+def _line_kinds(texts: Sequence[str], joined: str, phrases: _Phrases, dates: bool) -> dict[int, tuple[str, str]]:
+    """line_kinds on `joined`: the texts lower-cased, each after a newline, with a newline at the end."""
     found: dict[int, tuple[str, str]] = {}
     line, last = -1, 0
     for match in phrases.line.finditer(joined):  # each match starts at the newline before its line
@@ -155,20 +158,24 @@ def line_kinds(texts: Sequence[str], lang: str | None, dates: bool = True) -> di
             found[line] = phrases.equals[key], f"text '{key.strip()}'"
         elif (key := match.group("p")) is not None and _prefix_at(match, joined):
             found[line] = phrases.prefixes[key], f"starts with '{key.strip()}'"
-    shape = _date_shape()
-    for line in _lines_of(shape.pattern, joined) if dates else ():
-        text = texts[line]
-        if line not in found and len(text) <= MAX_DATE_CHARS and _words(text) <= MAX_DATE_WORDS \
-                and _has_date(text.lower(), shape):
-            found[line] = "date", "date or time line"
+    if dates:
+        shape = _date_shape()
+        for line in _lines_of(shape.pattern, joined):
+            text = texts[line]
+            if line not in found and len(text) <= MAX_DATE_CHARS and _words(text) <= MAX_DATE_WORDS \
+                    and _has_date(text.lower(), shape):
+                found[line] = "date", "date or time line"
     return found
 
 
 def contains_lines(texts: Sequence[str], lang: str | None) -> dict[int, tuple[str, str]]:
     """Index -> (kind, reason) for the lines of at most MAX_CONTAINS_CHARS with a cookie or password word."""
-    phrases = _phrases(lang)
+    return _contains_lines(texts, "\n" + "\n".join(texts).lower(), lang)
+
+
+def _contains_lines(texts: Sequence[str], joined: str, lang: str | None) -> dict[int, tuple[str, str]]:
     found: dict[int, tuple[str, str]] = {}
-    for line in _lines_of(phrases.contains_any, "\n" + "\n".join(texts).lower()):
+    for line in _lines_of(_phrases(lang).contains_any, joined):
         if len(texts[line]) <= MAX_CONTAINS_CHARS and (named := contains_kind(texts[line], lang)) is not None:
             found[line] = named
     return found
@@ -186,8 +193,23 @@ def _lines_of(pattern: re.Pattern[str], joined: str) -> Iterator[int]:
 
 
 def text_kind(text: str, lang: str | None) -> tuple[str, str] | None:
-    """(kind, reason) a single line says by itself, or None."""
-    return line_kinds([text.replace("\n", " ")], lang).get(0)
+    """(kind, reason) a single line says by itself, or None: line_kinds of the one line, without its bookkeeping
+    (its phrase pattern can match only at the line's start; a date needs the line's own date match)."""
+    line = text.replace("\n", " ")
+    lower = line.lower()
+    joined = f"\n{lower}\n"
+    phrases = _phrases(lang)
+    match = phrases.line.search(joined)
+    if match is not None and match.start() == 0:
+        if (key := match.group("e")) is not None:
+            return phrases.equals[key], f"text '{key.strip()}'"
+        if (key := match.group("p")) is not None and _prefix_at(match, joined):
+            return phrases.prefixes[key], f"starts with '{key.strip()}'"
+    elif match is not None:
+        return line_kinds([line], lang).get(0)  # (not reached: kept for the general case)
+    if len(line) <= MAX_DATE_CHARS and _words(line) <= MAX_DATE_WORDS and _has_date(lower, _date_shape()):
+        return "date", "date or time line"
+    return None
 
 
 def contains_kind(text: str, lang: str | None) -> tuple[str, str] | None:
@@ -234,8 +256,14 @@ def name_other(text: str, lang: str | None, beside_body: bool) -> tuple[str, str
 def is_menu_shaped(text: str) -> bool:
     """A grouped entry of many short lines ('Zum Hauptinhalt springen / SZ.de / Zeitung / Magazin'): a menu, even
     when its joined text is as long as a headline."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    return len(lines) >= MENU_LINES and sum(map(_words, lines)) <= MENU_WORDS_PER_LINE * len(lines)
+    breaks = text.count("\n")
+    if breaks < MENU_LINES - 1:
+        return False
+    words = len(text.split())  # the words of all lines (a newline separates words too)
+    if words > MENU_WORDS_PER_LINE * (breaks + 1):  # too many even if no line is blank
+        return False
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return lines >= MENU_LINES and words <= MENU_WORDS_PER_LINE * lines
 
 
 def is_headline_like(text: str, words: int | None = None) -> bool:
@@ -263,7 +291,9 @@ def relabel_dropped(lines: Sequence[Line], start: int, end: int, lang: str | Non
     if len(short) < len(weak):  # a cookie banner's sentences
         long = [line for line in weak if len(line.text) > MAX_LINE_CHARS and line.kind == "other"]
         texts = [line.text for line in long]
-        named = contains_lines(texts, lang) | line_kinds(texts, lang, dates=False)  # an opening phrase wins
+        joined = "\n" + "\n".join(texts).lower() + "\n"  # (a newline at the end changes no contains match)
+        named = _contains_lines(texts, joined, lang) | _line_kinds(texts, joined, _phrases(lang), False) \
+            if texts else {}  # an opening phrase wins
         found.update((long[n].index, kind) for n, kind in named.items())
     for i, (kind, why) in found.items():
         line = lines[i]
@@ -292,18 +322,19 @@ def _teaser_lists(lines: Sequence[Line], outside: list[int]) -> None:
     two after its last are its dates, authors and summaries when they look like such: all become 'related'. A
     headline that the body rules already put in a related box ('More from News' and its first item) counts."""
     low, high, cjk = HEADLINE_WORDS[0], HEADLINE_WORDS[1], HEADLINE_CJK_CHARS[0]
-    shaped = [line for i in outside if low <= (line := lines[i]).words <= high
-              or line.words < low and len(line.text) >= cjk and not line.text.isascii()]  # cheap tests first
-    heads = [line.index for line in shaped if is_headline_like(line.text, line.words)]
+    heads = [i for i in outside if (low <= (line := lines[i]).words <= high or line.words < low
+                                    and len(line.text) >= cjk and not line.text.isascii())  # cheap tests first
+             and is_headline_like(line.text, line.words)]
     if not heads:
         return
     members = set(outside)
     boxed = [line.index for line in lines if line.kind == "related" and line.label == "removed"]
-    heads += [i for i in boxed if _near(heads, i) and is_headline_like(lines[i].text, lines[i].words)]
-    heads.sort()
+    if boxed:
+        heads += [i for i in _near_all(heads, boxed) if is_headline_like(lines[i].text, lines[i].words)]
+        heads.sort()
     chosen = {i for i in heads if i + 1 in members and _is_summary(lines[i + 1])}
     for a, b in zip(heads, heads[1:], strict=False):
-        if b - a <= TEASER_GAP and all(lines[j].label == "removed" for j in range(a + 1, b)):
+        if b - a <= TEASER_GAP and all(line.label == "removed" for line in lines[a + 1:b]):
             chosen.update((a, b))
     spans: list[list[int]] = []
     for i in sorted(chosen):
@@ -316,6 +347,21 @@ def _teaser_lists(lines: Sequence[Line], outside: list[int]) -> None:
         for j in range(first - 1, last + TEASER_TAIL + 1):
             if j in members and (j in chosen or _teaser_part(lines[j])):
                 lines[j].kind, lines[j].reason = "related", reason
+
+
+def _near_all(heads: list[int], boxed: list[int]) -> list[int]:
+    """The (sorted) boxed lines within TEASER_GAP lines of a headline line: one merge of the two sorted lists.
+    (Headlines out of order, from a control line renamed navigation, take _near's bisection as before.)"""
+    if any(a > b for a, b in zip(heads, heads[1:], strict=False)):
+        return [i for i in boxed if _near(heads, i)]
+    out: list[int] = []
+    k, n = 0, len(heads)
+    for i in boxed:
+        while k < n and heads[k] < i - TEASER_GAP:
+            k += 1
+        if k < n and heads[k] <= i + TEASER_GAP:
+            out.append(i)
+    return out
 
 
 def _near(sorted_heads: list[int], i: int) -> bool:
@@ -331,6 +377,7 @@ def _is_summary(line: Line) -> bool:
 
 def _teaser_part(line: Line) -> bool:
     """A teaser's date, author or summary line."""
+    if line.kind == "date" or line.words >= HEADLINE_WORDS[0]:
+        return True
     text = line.text
-    return line.kind == "date" or line.words >= HEADLINE_WORDS[0] or looks_like_name(text) \
-        or _CJK.search(text) is not None
+    return looks_like_name(text) or _CJK.search(text) is not None

@@ -55,12 +55,13 @@ _FOLD_TABLE = _FoldTable()
 class Slug:
     """The slug's words in order, with a set and a PREFIX_CHARS-prefix index for matching line words."""
 
-    __slots__ = ("words", "content", "_set", "_prefixes")
+    __slots__ = ("words", "content", "_set", "_prefixes", "_keys")
 
     def __init__(self, words: Sequence[str] = ()) -> None:
         self.words = tuple(dict.fromkeys(words))
         self.content = content_count(self.words)  # words that are neither function words nor numbers
         self._set = frozenset(self.words)
+        self._keys = tuple(word[:PREFIX_CHARS] for word in self.words)  # what a line holds of each word it matches
         self._prefixes: dict[str, list[str]] = {}
         for word in self.words:
             if len(word) >= PREFIX_CHARS:
@@ -79,6 +80,15 @@ class Slug:
                 if word.startswith(candidate) or candidate.startswith(word):
                     return candidate
         return None
+
+    def may_share(self, text: str, share: float) -> bool:
+        """False when match(text) cannot find `share` of the slug's words (a cheap test by substring search):
+        a slug word matched by a line word, equal or prefix-related, leaves its first PREFIX_CHARS characters
+        in the folded line."""
+        if not self.words:
+            return share <= 0.0
+        folded = fold(text)
+        return sum(1 for key in self._keys if key in folded) / len(self.words) >= share
 
     def match(self, text: str) -> tuple[float, float]:
         """(share of the slug's words found in the line, share of the line's words found in the slug)."""
@@ -190,7 +200,8 @@ def score_with_slug(
     seen = {i for _, i in base}
     for i in range(max(0, start - SLUG_LOOKBACK), start):
         line = lines[i]
-        if items_only and line.bullet is None or i in seen or not far(i):
+        if items_only and line.bullet is None or i in seen or not slug.may_share(line.text, SLUG_STRONG) \
+                or not far(i):
             continue
         share, precision = slug.match(line.text)
         if share >= SLUG_STRONG:
