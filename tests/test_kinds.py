@@ -193,7 +193,7 @@ def test_boxed_headlines_near_a_headline_by_merge_or_bisection() -> None:
 
 
 def test_html_phrase_of_every_language_found_under_a_language() -> None:
-    """One pattern of all phrases rejects texts first; a phrase of the '*' list or of the language still decides."""
+    """A phrase of the language's list decides; an ordinary sentence stays 'other'."""
     from fliesstext.html.label import label_removed
 
     assert label_removed("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten", frozenset(), "div", 0.0,

@@ -246,9 +246,6 @@ class _LangRules:
 
     contains: tuple[re.Pattern[str], ...]  # the language's own phrases, then the '*' ones (compiled once)
     contains_long: tuple[re.Pattern[str], ...]  # the same with only the phrases that count in long texts
-    any_short: re.Pattern[str] | None  # all of `contains` in one pattern: one scan rejects most texts (see
-    # _any_patterns)
-    any_long: re.Pattern[str] | None  # the same for `contains_long`
     contains_kind: dict[str, str]
     equals: dict[str, str]
     weak_equals: dict[str, str]
@@ -285,15 +282,6 @@ def _contains_patterns(names: list[str], min_len: int) -> tuple[re.Pattern[str],
     return tuple(p for p in (_phrases_of(own, min_len), _phrases_of(("*",), min_len)) if p is not None)
 
 
-def _any_patterns(names: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The language's and the '*' phrases in one pattern each (None when one pattern holds them all already):
-    no match there means no match in either, and most texts have none."""
-    own = tuple(name for name in names if name != "*")
-    if not own:
-        return None, None
-    return _phrases_of(own + ("*",), 0), _phrases_of(own + ("*",), _SPECIFIC_PHRASE)
-
-
 @lru_cache(maxsize=128)
 def _rules_for(lang: str | None) -> _LangRules:
     """Languages without any phrase list share one rule set (compiling the all-language lists takes ~10 ms)."""
@@ -325,8 +313,7 @@ def _lang_rules(lang: str | None) -> _LangRules:
     bylines = tuple(p + " " for p in union("byline_prefix"))
     credits = union("credit_prefix")
     return _LangRules(
-        _contains_patterns(names, 0), _contains_patterns(names, _SPECIFIC_PHRASE), *_any_patterns(names),
-        contains_kind, equals,
+        _contains_patterns(names, 0), _contains_patterns(names, _SPECIFIC_PHRASE), contains_kind, equals,
         weak_equals, bylines, credits,
         frozenset(union("date_words")), int(table["max_phrase_text"]), bylines + credits,
         min(map(len, contains_kind), default=0), frozenset(table["link_label_kinds"]),
@@ -384,12 +371,10 @@ def _phrase_evidence(lower: str, rules: _LangRules) -> tuple[str, str] | None:
         # be what an article is about; "this website uses cookies" is not)
         short = len(lower) <= _SHORT_TEXT
         found = None
-        any_phrase = rules.any_short if short else rules.any_long
-        if any_phrase is None or any_phrase.search(lower) is not None:
-            for pattern in rules.contains if short else rules.contains_long:
-                found = _phrase_match(pattern, lower)
-                if found:
-                    break
+        for pattern in rules.contains if short else rules.contains_long:
+            found = _phrase_match(pattern, lower)
+            if found:
+                break
         if found:
             phrase, start, end = found
             kind = rules.contains_kind[phrase]

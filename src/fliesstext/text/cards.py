@@ -7,7 +7,7 @@ running text ends its sentences; a headline list does not: its lines end without
 or cut off with an ellipsis ('... Presi...'), and no sentence line stands among them (short label lines such as a
 section name, a date or a comment count may). HEADLINE_RUN such lines in a row are scored HEADLINE_SCORE, and on
 renderings without indentation such lines kept inside the region (a 'most read' box between two paragraphs) are
-removed as `related`.
+removed as `related`, unless they are short (an unbulleted list of the article's points).
 
 The same renderings print a picture's caption twice (label_twins): removed as `caption` before the region is chosen.
 """
@@ -21,13 +21,17 @@ from .lines import Line, drop
 HEADLINE_RUN = 4  # headline-like lines in a row, no sentence line between them (calibrated on fundus-dev renderings)
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 30  # shorter lines are labels (neutral); longer ones break a run
 HEADLINE_SCORE = -0.3
+POINT_MAX_WORDS = 8  # inside the region, a run of lines this short at the median: the article's list (drop_headlines)
 TWIN_MIN_WORDS, TWIN_KEY_CHARS, TWIN_REACH, TWIN_MAX_WORDS = 8, 40, 4, 30  # see label_twins and _caption_twins
 TWIN_QUOTE_RATIO = 1.5  # a line this many times longer than a line it starts with: the paragraph of a pull quote
 TAIL_WORDS = 20  # a line this long right below a sentence line is a paragraph even without its full stop
 _KEPT = frozenset({"paragraph", "heading", "list_item"})
 _CLOSERS = "\"'“”‘’»«)）」』 "
-_SENTENCE_ENDS = frozenset(".:;。")
-_TERMINAL_ENDS = frozenset(".!?…:;。！？")  # what is left of a terminal line without its closing quotes
+# full stops of the scripts (Latin, CJK, fullwidth, Devanagari and Bengali danda, Urdu, Armenian, Myanmar, Ethiopic,
+# Tibetan, Khmer, Mongolian, Syriac): a line ending in one is a sentence
+_FULL_STOPS = frozenset(".。．｡।॥۔։။።།៕᠃܂")
+_SENTENCE_ENDS = _FULL_STOPS | {":", ";"}
+SENTENCE_CONTRAST = HEADLINE_RUN  # without this many sentence lines a text gives no contrast (Thai marks no ends)
 
 
 def _is_cut(core: str) -> bool:
@@ -43,33 +47,37 @@ def _is_headline(line: Line) -> bool | None:
         return None
     if line.words > HEADLINE_MAX_WORDS:
         return False
-    if line.terminal:
-        core = line.text.rstrip(_CLOSERS)
+    text = line.text
+    if not text[-1:].isalnum():  # most headlines end in a letter: no marks to look behind
+        core = text.rstrip(_CLOSERS)
         last = core[-1:]
-        if last in _SENTENCE_ENDS or last == "…":
-            if not _is_cut(core):
-                return False
-        elif last not in "?!？！" and last in _TERMINAL_ENDS:
+        if (last in _SENTENCE_ENDS or last == "…") and not _is_cut(core):
             return False
     # an enumeration ('Miyazaki: Takanabe, Shintomi, Miyazaki City'), a table row: not a headline
     return None if is_enumeration(line.text) else True
 
 
 def _caption_twins(one: Line, other: Line) -> tuple[Line, ...]:
-    """The lines to drop of two that open alike: both when they are the same sentence twice or a text and the same
-    text with its credit glued on; the shorter one when the longer goes on with much more (a pull quote repeating
-    the paragraph's start); none for a headline shown twice or a headline and the page title made of it."""
+    """The lines to drop of two that open alike: both when they are the same sentence twice in a row or a text and
+    the same text with its credit glued on; the upper one of the same sentence with lines between them (a standfirst
+    repeating the first paragraph, a byline and a date between them); the shorter one when the longer goes on with
+    much more (a pull quote repeating the paragraph's start); none for a headline shown twice or a headline and the
+    page title made of it."""
     short, long = (one, other) if len(one.text) < len(other.text) else (other, one)
     if not long.text.startswith(short.text):
         return ()
     tail = long.text[len(short.text):].strip()
     if is_credit_text(tail):
         return (short, long)
-    if short.text.rstrip(_CLOSERS)[-1:] not in ".。":
+    if short.text.rstrip(_CLOSERS)[-1:] not in _FULL_STOPS:
         return ()
     if tail:  # a pull quote repeating the start of a much longer paragraph
         return (short,) if len(long.text) >= TWIN_QUOTE_RATIO * len(short.text) else ()
-    return (short, long) if short.words <= TWIN_MAX_WORDS else ()  # a long paragraph twice: text, not a caption
+    if short.words > TWIN_MAX_WORDS:
+        return ()  # a long paragraph twice: text, not a caption
+    upper, lower = (one, other) if one.index < other.index else (other, one)
+    # with lines between them (a byline, a date) the upper copy is a teaser repeating the first paragraph: it goes
+    return (upper, lower) if lower.index - upper.index == 1 else (upper,)
 
 
 def headline_runs(lines: Sequence[Line]) -> list[int]:
@@ -77,11 +85,13 @@ def headline_runs(lines: Sequence[Line]) -> list[int]:
     found: list[int] = []
     run: list[int] = []
     sentence = -2  # the last sentence line
+    sentences = 0  # lines that end like a sentence
     for i, line in enumerate(lines):
         words = line.words
         if words < HEADLINE_MIN_WORDS:  # a short label: neither a headline nor a sentence
             continue
         headline = None if line.label else _is_headline(line)
+        sentences += headline is False
         if headline and not run and sentence == i - 1 and words >= TAIL_WORDS:
             headline = False  # the article's last paragraph without its full stop, not the list's first headline
         if headline:
@@ -92,6 +102,8 @@ def headline_runs(lines: Sequence[Line]) -> list[int]:
             _close(lines, run, found)
             run = []
     _close(lines, run, found)
+    if sentences < SENTENCE_CONTRAST:
+        return []  # a script that ends no sentence with a mark (Thai, Lao): every line would look like a headline
     return found
 
 
@@ -110,10 +122,27 @@ def demote(lines: Sequence[Line], indexes: Sequence[int]) -> None:
 
 
 def drop_headlines(lines: Sequence[Line], indexes: Sequence[int], start: int, end: int) -> None:
-    """Headline-list lines kept inside the article region (a 'most read' box between two paragraphs): `related`."""
+    """Headline-list lines kept inside the article region (a 'most read' box between two paragraphs): `related`.
+    A run of short lines there ('Key facts' and its points, unbulleted in innerText) is the article's own list:
+    other stories' headlines are longer (a median of POINT_MAX_WORDS words or more) and stay candidates."""
+    for run in _runs(lines, [i for i in indexes if start <= i < end]):
+        words = sorted(lines[i].words for i in run)
+        if words[len(words) // 2] < POINT_MAX_WORDS:
+            continue
+        for i in run:
+            if lines[i].label in _KEPT:
+                drop(lines[i], "related", "list of headlines")
+
+
+def _runs(lines: Sequence[Line], indexes: Sequence[int]) -> list[list[int]]:
+    """The (sorted) indexes split into their runs: only short label lines (or none) between two of one run."""
+    runs: list[list[int]] = []
     for i in indexes:
-        if start <= i < end and lines[i].label in _KEPT:
-            drop(lines[i], "related", "list of headlines")
+        if runs and all(lines[j].words < HEADLINE_MIN_WORDS for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def label_twins(lines: Sequence[Line]) -> None:

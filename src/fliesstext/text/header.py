@@ -177,7 +177,7 @@ def _candidates(
     clustered_any = False
     for i in range(high - 1, low - 1, -1):
         line = lines[i]
-        item = line.bullet is not None and i < start and _leaf_item(lines, i)
+        item = line.bullet is not None and i < start and not line.label and _leaf_item(lines, i)  # labelled: none
         if not _is_candidate(line, i >= start, item=item) or meta.holds(i) or _truncated_copy(lines, i):
             continue
         clustered = meta.below(i)
@@ -194,7 +194,7 @@ def _candidates(
     if not clustered_any:
         for i in range(low - 1, max(0, start - FAR_LOOKBACK) - 1, -1):
             line = lines[i]
-            item = line.bullet is not None and _leaf_item(lines, i)
+            item = line.bullet is not None and not line.label and _leaf_item(lines, i)
             if _is_candidate(line, False, item=item) and meta.below(i) and not meta.holds(i):
                 base.append((_title_score(line, start - i, body_words) + META_BONUS, i))
     return base

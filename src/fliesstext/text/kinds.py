@@ -193,20 +193,20 @@ def _lines_of(pattern: re.Pattern[str], joined: str) -> Iterator[int]:
 
 
 def text_kind(text: str, lang: str | None) -> tuple[str, str] | None:
-    """(kind, reason) a single line says by itself, or None: line_kinds of the one line, without its bookkeeping
-    (its phrase pattern can match only at the line's start; a date needs the line's own date match)."""
+    """(kind, reason) a single line says by itself, or None: line_kinds of the one line without its bookkeeping
+    (the phrase pattern matches only at the newline before the line; a date needs a date match in the line)."""
     line = text.replace("\n", " ")
     lower = line.lower()
     joined = f"\n{lower}\n"
     phrases = _phrases(lang)
     match = phrases.line.search(joined)
-    if match is not None and match.start() == 0:
+    if match is not None and match.start() > 0:  # cannot happen with non-empty phrases: the general path
+        return line_kinds([line], lang).get(0)
+    if match is not None:
         if (key := match.group("e")) is not None:
             return phrases.equals[key], f"text '{key.strip()}'"
         if (key := match.group("p")) is not None and _prefix_at(match, joined):
             return phrases.prefixes[key], f"starts with '{key.strip()}'"
-    elif match is not None:
-        return line_kinds([line], lang).get(0)  # (not reached: kept for the general case)
     if len(line) <= MAX_DATE_CHARS and _words(line) <= MAX_DATE_WORDS and _has_date(lower, _date_shape()):
         return "date", "date or time line"
     return None
@@ -322,9 +322,10 @@ def _teaser_lists(lines: Sequence[Line], outside: list[int]) -> None:
     two after its last are its dates, authors and summaries when they look like such: all become 'related'. A
     headline that the body rules already put in a related box ('More from News' and its first item) counts."""
     low, high, cjk = HEADLINE_WORDS[0], HEADLINE_WORDS[1], HEADLINE_CJK_CHARS[0]
-    heads = [i for i in outside if (low <= (line := lines[i]).words <= high or line.words < low
-                                    and len(line.text) >= cjk and not line.text.isascii())  # cheap tests first
-             and is_headline_like(line.text, line.words)]
+    heads = [i for i in outside  # is_headline_like, its spaced-script test written out (cheap tests first)
+             if low <= (words := (line := lines[i]).words) <= high and (text := line.text).rstrip()[-1] not in ".:;,"
+             and not text.isupper()
+             or words < low and len(line.text) >= cjk and not line.text.isascii() and is_headline_like(line.text, words)]
     if not heads:
         return
     members = set(outside)
@@ -345,7 +346,7 @@ def _teaser_lists(lines: Sequence[Line], outside: list[int]) -> None:
     reason = "teaser list outside the article region"
     for first, last in spans:
         for j in range(first - 1, last + TEASER_TAIL + 1):
-            if j in members and (j in chosen or _teaser_part(lines[j])):
+            if j in members and (j in chosen or (line := lines[j]).words >= low or _teaser_part(line)):
                 lines[j].kind, lines[j].reason = "related", reason
 
 
