@@ -220,8 +220,10 @@ def _slug_candidate(lines: Sequence[Line], i: int) -> bool:
     """A headline-like line above the region; a phrase hit covering less than half of it does not rule it out
     ('... economists weigh in on the latest jobs report' holds 'the latest', a most-read box phrase)."""
     line = lines[i]
+    if line.label:
+        return False  # dropped or kept already: no candidate (_is_candidate)
     item = line.bullet is not None and _leaf_item(lines, i)
-    if line.phrase_kind is None or line.label:
+    if line.phrase_kind is None:
         return _is_candidate(line, False, item=item)
     weak = line.phrase_kind != "template" and 2 * len(line.phrase or "") < len(line.text)
     return weak and _is_candidate(line, False, any_phrase=True, item=item)

@@ -200,8 +200,7 @@ def score_with_slug(
     seen = {i for _, i in base}
     for i in range(max(0, start - SLUG_LOOKBACK), start):
         line = lines[i]
-        if items_only and line.bullet is None or i in seen or not slug.may_share(line.text, SLUG_STRONG) \
-                or not far(i):
+        if items_only and line.bullet is None or i in seen or not far(i) or not slug.may_share(line.text, SLUG_STRONG):
             continue
         share, precision = slug.match(line.text)
         if share >= SLUG_STRONG:
