@@ -200,3 +200,12 @@ def test_html_phrase_of_every_language_found_under_a_language() -> None:
                          "de")[0] == "cookie_notice"
     assert label_removed("Ein ganz gewöhnlicher Satz über den Stadtrat", frozenset(), "div", 0.0, "de") == (
         "other", "no rule matched")
+
+
+def test_table_rows_and_figures_are_no_teaser_headlines() -> None:
+    from fliesstext.text.kinds import is_headline_like
+
+    assert is_headline_like("Minister resigns after the budget row in the capital")
+    assert not is_headline_like("Bavaria: Greens 12%, SPD 20%, CDU 38%")
+    assert not is_headline_like("Social Democrats\t31.2%\t42")
+    assert not is_headline_like("Hesse 31.2 / 28.1 / 12.4 / 9.9 %")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..knowledge import load_json
+from .classify import is_enumeration
 from .dates import agencies, bare_names, is_byline_prefix, looks_like_name, parse_byline
 from .lines import Line
 
@@ -34,6 +35,8 @@ _NOT_FROM_TEXT = frozenset({"caption"})  # text mode: captions are read by the i
 _LEAD = r"(?:[+o*•·▪◦‣>–—-][ \t]+)*[ \t\"'“„«(\[]*"  # bullets and opening marks before a phrase
 _TAIL = r"[ \t:;,.!?·•|/\\\-–—>»«)\]\"'“”…→←↑]*"  # closing marks after it
 _DIGIT = re.compile(r"\d")
+_FIGURE_CHARS = re.compile(r"[\d%]")
+DATA_SHARE = 0.25  # a line with this share of digits and % signs (spaces aside) is a table row or figures
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Thresholds, read off the dev half of bench/kinds/sample.jsonl (fundus-dev and fundus-dev-text):
 MAX_LINE_CHARS = 60  # text mode: whole-line phrases and dates are looked for in lines this short
@@ -267,7 +270,11 @@ def is_menu_shaped(text: str) -> bool:
 
 
 def is_headline_like(text: str, words: int | None = None) -> bool:
-    """A teaser headline's length and end: a few words, not a sentence (or a question)."""
+    """A teaser headline's length and end: a few words, not a sentence (or a question), and no table row or
+    list of figures ('Bavaria: Greens 12%, SPD 20%, CDU 38%', tab-separated cells)."""
+    if "\t" in text or is_enumeration(text) or \
+            len(_FIGURE_CHARS.findall(text)) >= DATA_SHARE * (len(text) - text.count(" ")):
+        return False
     count = _words(text) if words is None else words
     if count < HEADLINE_WORDS[0]:  # scripts without spaces: one long 'word'
         return HEADLINE_CJK_CHARS[0] <= len(text) <= HEADLINE_CJK_CHARS[1] and text.rstrip()[-1] not in ".:;,"\
