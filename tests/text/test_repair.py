@@ -90,3 +90,14 @@ def test_wrapped_paragraphs_rejoined() -> None:
 def test_unwrapped_text_kept() -> None:
     lines = ["Titel", "", "Ein Absatz.", "Noch einer."] * 3
     assert rejoin_wrapped(lines) == (lines, [])
+
+
+def test_long_wrapped_paragraph_with_hyphenated_breaks_rejoined() -> None:
+    # one paragraph of 6,000 wrapped lines (once quadratic: seconds), hyphenated breaks closed up all along it
+    line = "Die Regierung hat am Montag neue Regeln für die Bundes-"
+    lines = [line, "regierung und die Länder beschlossen, sagte ein Sprecher der"] * 3000
+    joined, repairs = rejoin_wrapped(lines)
+    expected = " ".join(["Die Regierung hat am Montag neue Regeln für die Bundesregierung und die Länder beschlossen,"
+                         " sagte ein Sprecher der"] * 3000)
+    assert joined == [expected]
+    assert len(repairs) == 20 and repairs[0].kind == "hyphenation" and repairs[1].kind == "wrapped_paragraph"

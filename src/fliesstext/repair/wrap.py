@@ -96,12 +96,41 @@ def _is_address(word: str) -> bool:
     return "](" in word or "://" in word or word.count("/") >= 2
 
 
+class _Paragraph:
+    """The paragraph being joined, kept as pieces and joined once at its end: appending each line to one growing
+    string copies the paragraph at every line (quadratic: 20,000 wrapped lines took seconds)."""
+
+    def __init__(self, first: str) -> None:
+        self.pieces = [first]
+
+    def tail(self) -> str:
+        """The paragraph's last three characters (all join_hyphenated looks at)."""
+        end = ""
+        for piece in reversed(self.pieces):
+            end = piece + end
+            if len(end) >= 3:
+                break
+        return end[-3:]
+
+    def join(self, text: str) -> str:
+        """Add the next line (as _joined would); the kind of repair."""
+        if join_hyphenated(self.tail(), text) is not None:  # the hyphen at the break goes, the word closes up
+            self.pieces[-1] = self.pieces[-1][:-1]
+            self.pieces.append(text)
+            return "hyphenation"
+        self.pieces += (" ", text)
+        return "wrapped_paragraph"
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
 def rejoin_wrapped(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
     """Join the lines of hard-wrapped paragraphs: a line that ended only because the next word did not fit."""
     width = wrap_width(lines)
     if width is None:
         return list(lines), []
-    out: list[str] = []
+    out: list[str | _Paragraph] = []
     repairs: list[Repair] = []
     size = 0  # length of the previous raw line, 0 after a blank line
     for line in lines:
@@ -115,14 +144,21 @@ def rejoin_wrapped(lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
             size = width if text[:1].islower() or text[:1] in ",.;:)" else 0
         space = text.find(" ")
         if size and size + 1 + (space if space > 0 else len(text)) > width and not _NO_JOIN_START.match(line):
-            previous = out[-1]
-            out[-1], kind = _joined(previous, text)
-            if len(repairs) < _MAX_REPAIRS:  # the repair only for the first few joins
-                repairs.append(_repair(previous, text, out[-1], kind))
+            _join_line(out, text, repairs)
         else:
             out.append(raw)
         size = len(raw)
         if size > width and raw[-1] == ")":  # a long link the wrapper could not break: the block may end here,
             size = _CONTINUES  # the next line continues it only when it goes on mid-sentence
-    return out, repairs
+    return [part if isinstance(part, str) else part.text() for part in out], repairs
 
+
+def _join_line(out: list[str | _Paragraph], text: str, repairs: list[Repair]) -> None:
+    """Join `text` to the last line of `out`; the repair is recorded for the first few joins only."""
+    paragraph = out[-1] if isinstance(out[-1], _Paragraph) else _Paragraph(out[-1])
+    out[-1] = paragraph
+    record = len(repairs) < _MAX_REPAIRS
+    previous = paragraph.text() if record else ""
+    kind = paragraph.join(text)
+    if record:
+        repairs.append(_repair(previous, text, paragraph.text(), kind))
