@@ -112,6 +112,17 @@ def test_bare_time_under_the_headline_dates_by_the_fetch_time() -> None:
     assert date_of("12:43", None) is None  # without a fetch time no date is invented
 
 
+def test_counted_date_gives_way_to_a_different_day_in_the_url() -> None:
+    def date_of(url: str) -> str | None:
+        page = fliesstext.Page(content="\n".join(MENU + [HEADLINE, "By John Miller", "3:45"] + BODY_EN), mode="text",
+                               url=url, fetched_at="2024-05-05T13:00+02:00")
+        found = fliesstext.extract_page(page).date_published
+        return found.value if found else None
+
+    assert date_of("https://news.example/2024/03/11/storm") == "2024-03-11"  # '3:45' is no time of that day
+    assert date_of("https://news.example/2024/05/05/storm") == "2024-05-05T03:45+02:00"  # the URL agrees
+
+
 def test_names_before_the_date_of_a_date_line() -> None:
     art = _extract(MENU + [HEADLINE, "Amanda Krause 2024-02-14T16:15:30Z"] + BODY_EN)
     assert art.authors == ("Amanda Krause",)

@@ -128,6 +128,7 @@ def authors_and_date(lines: Sequence[Line], title: int | None, region: tuple[int
     if date is None and fetched_at:  # 'vor 14 Minuten' beside the headline, counted back from the fetch time
         around = start if title is None else title
         date = header_relative_date(lines, around, around - DATE_ABOVE_TITLE, around + CLUSTER_MAX_LINES, fetched_at)
+        date = None if date is not None and _url_day_differs(date, url) else date
     return authors, date or nearest_date(lines, start, end, lang) or date_after_text(lines, end, lang) \
         or footer_date(lines, end, lang) or url_date(url)
 
@@ -204,6 +205,13 @@ def dated_byline_head(text: str, lang: str | None) -> DateValue | None:
     if len(head.split()) > DATE_LINE_MAX_WORDS or not opens_with_byline_word(head, lang):
         return None
     return find_date(head, lang)
+
+
+def _url_day_differs(counted: DateValue, url: str | None) -> bool:
+    """A date counted from the fetch time ('vor 3 Stunden', a bare '3:45': perhaps a video's length) that the URL's
+    full date contradicts: the URL is the surer of the two, the other dates of the text are tried first."""
+    named = url_date(url)
+    return named is not None and named.value[:10] != counted.value[:10]
 
 
 def url_date(url: str | None) -> DateValue | None:
