@@ -40,7 +40,7 @@ def extract_body_with(page: ParsedPage, kb: Knowledge, th: dict[str, float], met
     root = page.tree.body
     if root is None:
         return BodyResult((), warnings=("page has no <body>",))
-    seg = segment(root, page.url)
+    seg = segment(root, page.url, kb.pieces)
     title = (meta.title if meta else None) or page.title_tag
     lang = meta.lang if meta else None
     container = select(seg, kb, th, title, text_check(lang), meta.kicker if meta else None)

@@ -6,7 +6,7 @@ no boilerplate context); the selector finds the container that holds most of tha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
@@ -19,6 +19,7 @@ from .segment import (
     F_HIDDEN,
     F_LABEL,
     F_NAV,
+    PieceMemo,
     RawBlock,
     Segmentation,
 )
@@ -42,6 +43,7 @@ class Knowledge:
     negative: dict[str, str]  # class/id piece -> removed kind
     positive: frozenset[str]
     thresholds: dict[str, dict[str, float]]  # favor preset -> name -> value
+    pieces: PieceMemo = field(default_factory=PieceMemo, compare=False, repr=False)  # class pieces seen (bounded)
 
 
 @lru_cache(maxsize=1)
@@ -87,15 +89,23 @@ def text_units(text: str) -> int:
     return len(text) + 2 * len(_CJK.findall(text))
 
 
-def raw_mass(block: RawBlock, th: dict[str, float]) -> float:
+def raw_masses(blocks: list[RawBlock], th: dict[str, float]) -> list[float]:
+    """raw_mass of each block."""
+    min_chars, max_density = th["mass_min_chars"], th["mass_max_link_density"]
+    return [raw_mass(block, min_chars, max_density) for block in blocks]
+
+
+def raw_mass(block: RawBlock, min_chars: float, max_density: float) -> float:
     """Text mass from the block alone (length, links, punctuation), before any context is read."""
     kind = block.kind
     if kind not in _MASS_KINDS:
         return 0.0
     text = block.text
-    length = text_units(text)
     density = block.link_chars / max(1, len(text))  # block.link_density, without the property call
-    if length < th["mass_min_chars"] or density > th["mass_max_link_density"]:
+    if density > max_density or 3 * len(text) < min_chars:  # (text_units is at most 3 * len: too short anyway)
+        return 0.0
+    length = text_units(text)
+    if length < min_chars:
         return 0.0
     weight = 1.0 if is_sentence_like(text) else 0.5
     if kind == "list_item":
@@ -131,7 +141,7 @@ def disabled_tokens(seg: Segmentation, raw: list[float], bulk: list[float], kb: 
     token_mass: dict[str, float] = {}
     counted_until: dict[str, int] = {}
     elements = seg.elements
-    for index in [i for i, mass in enumerate(bulk) if mass > 0]:  # the few elements around running text
+    for index in compress(range(len(bulk)), bulk):  # the few elements around running text (masses are >= 0)
         element = elements[index]
         if not element.raw:
             continue
@@ -171,10 +181,19 @@ class Masses:
     bulk: list[float]  # per element: raw mass inside
     disabled: frozenset[str]  # negative tokens that are no evidence on this page
     ignored: int  # context flags that are no evidence on this page
+    inside: list[float] | None = None  # per element: content mass inside (content_inside computes it once)
+
+
+def content_inside(seg: Segmentation, masses: Masses) -> list[float]:
+    """Per element, the sum of the content masses of the blocks inside it (container choice and region extension
+    both read it)."""
+    if masses.inside is None:
+        masses.inside = accumulate(seg, masses.content)
+    return masses.inside
 
 
 def content_masses(seg: Segmentation, kb: Knowledge, th: dict[str, float]) -> Masses:
-    raw = [raw_mass(b, th) for b in seg.blocks]
+    raw = raw_masses(seg.blocks, th)
     bulk = accumulate(seg, raw)
     disabled = disabled_tokens(seg, raw, bulk, kb, th)
     ignored = ignored_flags(seg, raw, th)

@@ -103,11 +103,35 @@ def word_tokens(word: str) -> tuple[str, ...]:
     return (*pieces, "".join(pieces)) if len(pieces) > 1 else tuple(pieces)
 
 
+MAX_PIECES = 10_000  # classes and class attributes a PieceMemo keeps (about 3.5 MB), then it starts afresh
+
+
+class PieceMemo:
+    """Class/id -> word pieces, kept from page to page: a site repeats its markup on each of its pages, and many
+    classes ('container', 'entry-content', 'col-md-6') recur across sites. Emptied when it holds MAX_PIECES
+    entries, so the memory of a worker that extracts millions of pages stays flat."""
+
+    __slots__ = ("_pieces",)
+
+    def __init__(self) -> None:
+        self._pieces: dict[str, tuple[str, ...]] = {}
+
+    def for_page(self) -> dict[str, tuple[str, ...]]:
+        """The memo for the next page (class_tokens' `memo`)."""
+        if len(self._pieces) >= MAX_PIECES:
+            self._pieces.clear()
+        return self._pieces
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+
 @dataclass(slots=True)
 class Element:
     """One element of the page as the walk saw it (kept for ancestor look-ups: parent is an index).
 
-    Class/id word pieces are cut on first use (most elements are never asked), shared per page via `cache`."""
+    Class/id word pieces are cut on first use (most elements are never asked), through `cache` (class or class
+    attribute -> pieces), shared by the page's elements and maybe by later pages (PieceMemo)."""
 
     tag: str
     parent: int
@@ -202,7 +226,7 @@ class _Walker:
     __slots__ = ("base_url", "elements", "blocks", "images", "parts", "link_chars", "block_flags", "owner", "owners",
                  "list_stack", "list_owners", "li_owner", "quote_depth", "brs", "token_cache")
 
-    def __init__(self, base_url: str | None) -> None:
+    def __init__(self, base_url: str | None, pieces: PieceMemo | None = None) -> None:
         self.base_url = base_url
         self.elements: list[Element] = []
         self.blocks: list[RawBlock] = []
@@ -217,7 +241,7 @@ class _Walker:
         self.li_owner: int = -1  # element index of the open <li>, -1 if none
         self.quote_depth = 0
         self.brs = 0
-        self.token_cache: dict[str, tuple[str, ...]] = {}
+        self.token_cache: dict[str, tuple[str, ...]] = pieces.for_page() if pieces is not None else {}
 
     # -- text ---------------------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -376,14 +400,15 @@ def _is_hidden(attrs: Any) -> bool:
     return bool(style) and "display:none" in style.replace(" ", "").lower()  # type: ignore[union-attr]
 
 
-def segment(root: LexborNode, base_url: str | None = None) -> Segmentation:
-    """Walk the tree under `root` once, in document order, and cut it into candidate blocks.
+def segment(root: LexborNode, base_url: str | None = None, pieces: PieceMemo | None = None) -> Segmentation:
+    """Walk the tree under `root` once, in document order, and cut it into candidate blocks. `pieces`: class/id
+    pieces known from earlier pages (a fresh memo per page if None).
 
     Inline formatting tags (span, b, em, ...) are transparent: no record, no attribute read; that keeps the
     per-node Python work small (the walk is most of the extractor's time). Text nodes and the element
     bookkeeping are inline here, not method calls: that is half of the walk's time.
     """
-    walker = _Walker(base_url)
+    walker = _Walker(base_url, pieces)
     elements = walker.elements
     elements.append(Element(root.tag or "body", -1, 0, "", 0))
     walker.owner = 0

@@ -13,6 +13,7 @@ from .score import (
     Knowledge,
     Masses,
     accumulate,
+    content_inside,
     content_masses,
     is_sentence_like,
     negative_token,
@@ -28,12 +29,12 @@ def subtree_end(seg: Segmentation, index: int) -> int:
     return max(seg.elements[index].end, index + 1)
 
 
-def choose_container(seg: Segmentation, masses: list[float], share: float) -> int:
+def choose_container(seg: Segmentation, masses: Masses, share: float) -> int:
     """The deepest element whose subtree holds at least `share` of all content mass (0 = the whole body)."""
-    total = sum(masses)
+    total = sum(masses.content)
     if total <= 0:
         return 0
-    acc = accumulate(seg, masses)
+    acc = content_inside(seg, masses)
     elements = seg.elements
     need = share * total
     best = 0
@@ -161,6 +162,9 @@ def drop_image_captions(seg: Segmentation, container: int, limit: float) -> None
     with an image and little other text ('Der Hafen von Kiel. Foto: dpa' under an <img>)."""
     if not seg.images:
         return
+    short = [b for b in seg.blocks if b.keep and len(b.text) < limit and b.kind != "heading"]
+    if not short:
+        return
     elements = seg.elements
     images = [0] * len(elements)
     for raw in seg.images:
@@ -169,9 +173,7 @@ def drop_image_captions(seg: Segmentation, container: int, limit: float) -> None
             images[index] += 1
             index = elements[index].parent
     chars = accumulate(seg, [float(len(b.text)) for b in seg.blocks])
-    for block in seg.blocks:
-        if not block.keep or len(block.text) >= limit or block.kind == "heading":
-            continue
+    for block in short:
         index, steps = elements[block.owner].parent, 0
         while index > container and steps < 3:
             if images[index] and chars[index] - len(block.text) < 80:
@@ -200,7 +202,7 @@ def extend_region(seg: Segmentation, container: int, masses: Masses, kb: Knowled
     article before its metered part, a body split around an ad slot). Climbs while every text-bearing sibling
     joins, at most `extend_levels` levels."""
     region = [container]
-    content = accumulate(seg, masses.content)
+    content = content_inside(seg, masses)
     elements = seg.elements
     for _ in range(int(th["extend_levels"])):
         parent = elements[region[0]].parent
@@ -300,7 +302,7 @@ def select(seg: Segmentation, kb: Knowledge, th: dict[str, float], title: str | 
     """Mark blocks keep/reason in place; return the container element index."""
     blocks = seg.blocks
     masses = content_masses(seg, kb, th)
-    container = choose_container(seg, masses.content, th["container_share"])
+    container = choose_container(seg, masses, th["container_share"])
     region = extend_region(seg, container, masses, kb, th)
     roots = {b.index: root for root in region for b in _blocks_under(seg, root)}
     core_end = subtree_end(seg, container)
