@@ -2,18 +2,15 @@
 next to the article are not body, while tables, enumerations and an unpunctuated last paragraph are."""
 from __future__ import annotations
 
+from text_lines import BODY_EN
+
 import fliesstext
 from fliesstext.model import Article
 from fliesstext.text.cards import drop_headlines, headline_runs, label_twins
 from fliesstext.text.lines import split_lines
 
-BODY = [
-    "The city council voted on Tuesday evening to repair the old bridge over the river after a long debate.",
-    "Repairs are expected to cost about twelve million dollars, the administration said in a statement.",
-    "Residents had complained for years about the poor state of the bridge and had filed several petitions.",
-    "Work is due to start next spring and should be finished by the end of the following year, officials said.",
-    "The mayor said the city would look for federal money to cover part of the cost of the repair works.",
-]
+BODY = [*BODY_EN,  # the shared sample paragraphs, and one more
+        "The mayor said the city would look for federal money to cover part of the cost of the repair works."]
 HEADER = ["Home", "News", "Politics", "Old bridge over the river will be repaired", "By Jane Doe"]
 FOOTER = ["Contact us", "Privacy policy", "© 2024 Example News"]
 LATEST = [  # a 'latest news' list rendered flat: one headline a line, some with a question mark or cut off
