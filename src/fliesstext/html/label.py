@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import knowledge
-from ..knowledge import load_json
+from ..knowledge import load_json, trie_regex
 
 OTHER = "other"
 _STRUCTURAL = frozenset({"navigation", "footer", "header"})
@@ -68,29 +68,8 @@ def _phrase_table() -> dict[str, Any]:
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana and CJK ideographs (not Hangul)
 
 
-def _trie_regex(words: list[str]) -> str:
-    """One regex for many literals, shaped as a trie: sre rejects a position after one character test per branch."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(char) + build(node[char]) for char in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a word ends here and longer ones go on
-            return f"(?:{body})?" if len(alts) == 1 else body + "?"
-        return body
-
-    return build(trie)
-
-
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    return re.compile(_trie_regex(sorted(set(phrases)))) if phrases else None
+    return re.compile(trie_regex(sorted(set(phrases)))) if phrases else None
 
 
 def _phrase_match(pattern: re.Pattern[str], text: str) -> tuple[str, int, int] | None:
@@ -227,10 +206,10 @@ def _token_rules() -> _TokenRules:
             known.setdefault(token, (_WEAK, rank[kind], kind))
     contains_kind = {sub: kind for kind, subs in table["contains"].items() for sub in subs}
     pairs = tuple((kind, a, b) for kind, items in table["pairs"].items() for a, b in items)
-    words = _trie_regex(sorted(table["component_words"]))
+    words = trie_regex(sorted(table["component_words"]))
     component = {kind: re.compile(f"(?:{words}).*{kind}") for kind in ("header", "footer")}
     rules = _TokenRules(
-        set(known), dict(known), set(known), re.compile(_trie_regex(sorted(contains_kind))), contains_kind, pairs,
+        set(known), dict(known), set(known), re.compile(trie_regex(sorted(contains_kind))), contains_kind, pairs,
         frozenset(a for _, a, _ in pairs), rank, structural_kinds, component, dict(table["tags"]),
         tuple(table["offcanvas_words"]),
         tuple(table["state_prefixes"]), tuple(table["state_suffixes"]), known,

@@ -50,25 +50,29 @@ def _statm() -> int | None:
         return None
 
 
-def _keep_malloc_arena() -> None:
-    """Tune glibc's malloc for a long run of similar pages (see MALLOC_KEEP); nothing elsewhere."""
+def _libc() -> Any:
+    """The C library (glibc on Linux), or None where it cannot be loaded."""
     try:
         import ctypes
 
-        libc = ctypes.CDLL("libc.so.6")
+        return ctypes.CDLL("libc.so.6", use_errno=True)
+    except OSError:
+        return None
+
+
+def _keep_malloc_arena(libc: Any) -> None:
+    """Tune glibc's malloc for a long run of similar pages (see MALLOC_KEEP); nothing elsewhere."""
+    try:
         libc.mallopt(_M_MMAP_THRESHOLD, MALLOC_KEEP)
         libc.mallopt(_M_TRIM_THRESHOLD, MALLOC_KEEP)
-    except (OSError, AttributeError):  # not glibc (macOS, musl): its own allocator's defaults
+    except AttributeError:  # no libc, or not glibc (musl): its own allocator's defaults
         pass
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(libc: Any) -> None:
     try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed when the parent dies, even mid-page
-    except (OSError, AttributeError):
+    except AttributeError:
         pass
 
 
@@ -113,8 +117,9 @@ def worker_main(task_fd: int, result_fd: int, options: Options, encoding: str, m
     """Loop: read a task (ordinal, page) from `task_fd`, write (ordinal, payload, info) to `result_fd`.
     A stop frame or the parent's end of the pipe means exit; before an orderly exit (stop, or recycling) the hosts
     this worker learned are saved under `save_dir` for the parent to merge (templates_io.py)."""
-    _die_with_parent()
-    _keep_malloc_arena()
+    libc = _libc()
+    _die_with_parent(libc)
+    _keep_malloc_arena(libc)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.freeze()  # what the fork inherited (modules, knowledge tables) is never garbage: keep the collector off it
     gc.set_threshold(max(gc.get_threshold()[0], GC_THRESHOLD))  # a page frees its objects by reference counting

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..knowledge import load_json
+from ..knowledge import load_json, trie_regex
 from .classify import is_enumeration
 from .dates import agencies, bare_names, is_byline_prefix, looks_like_name, parse_byline
 from .lines import Line
@@ -69,8 +69,6 @@ class _Phrases:
 
 @lru_cache(maxsize=64)
 def _phrases(lang: str | None) -> _Phrases:
-    from ..html.label import _trie_regex  # the same trie-shaped alternation as the HTML labeller's (html imports us)
-
     data = load_json("removed_kind_phrases.json")
     names = [lang, "*"] if lang else ["*"]
     found: dict[str, dict[str, str]] = {"equals": {}, "prefix": {}, "contains": {}}
@@ -84,9 +82,9 @@ def _phrases(lang: str | None) -> _Phrases:
     equals, prefixes, contains = found["equals"], found["prefix"], found["contains"]
     return _Phrases(
         equals, prefixes, contains,
-        re.compile(f"\\n{_LEAD}(?:(?P<e>{_trie_regex(sorted(equals))})(?:[ \\t]+(?P=e))?{_TAIL}(?=\\n)"
-                   f"|(?P<p>{_trie_regex(sorted(prefixes))}))"),  # a literal first character: a fast scan
-        re.compile(_trie_regex(sorted(contains))),
+        re.compile(f"\\n{_LEAD}(?:(?P<e>{trie_regex(sorted(equals))})(?:[ \\t]+(?P=e))?{_TAIL}(?=\\n)"
+                   f"|(?P<p>{trie_regex(sorted(prefixes))}))"),  # a literal first character: a fast scan
+        re.compile(trie_regex(sorted(contains))),
     )
 
 
